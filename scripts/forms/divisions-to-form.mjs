@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Fills the option lists of the division selects (cityCode, countyCode,
+// townshipCode) in the start forms from the Shanxi divisions CSV, so that
+// division codes are never typed by hand.
+//
+// Usage (from the repository root):
+//   node scripts/forms/divisions-to-form.mjs [path/to/shanxi-divisions.csv]
+//
+// The CSV has the columns code,name,level,parent_code with the levels
+// province, city, county and township. Labels:
+//   city      太原市 1401
+//   county    岢岚县 (忻州市) 140929
+//   township  岚漪镇 (岢岚县) 140929100
+// Only the `values` of the three selects are rewritten; everything else in
+// the forms is left as it is.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const FORM_FILES = [
+  'forms/register-household.form',
+  'forms/start-rectification-check.form',
+];
+
+const CSV_CANDIDATES = [
+  resolve(REPO, 'src/main/resources/data/shanxi-divisions.csv'),
+  '/work/shared/data/shanxi-divisions.csv',
+];
+
+export function defaultCsvPath() {
+  const found = CSV_CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('shanxi-divisions.csv not found; pass its path as the first argument');
+  }
+  return found;
+}
+
+function parseCsvLine(line) {
+  const cells = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { cells.push(cell); cell = ''; }
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+export function readDivisions(csvPath = defaultCsvPath()) {
+  const lines = readFileSync(csvPath, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = parseCsvLine(lines[0]).map((h) => h.trim());
+  const col = (name) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`column ${name} missing in ${csvPath}`);
+    return i;
+  };
+  const [iCode, iName, iLevel, iParent] = ['code', 'name', 'level', 'parent_code'].map(col);
+  const rows = lines.slice(1).map((line) => {
+    const c = parseCsvLine(line);
+    return { code: c[iCode].trim(), name: c[iName].trim(), level: c[iLevel].trim(), parent: c[iParent].trim() };
+  });
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const level = (l) => rows.filter((r) => r.level === l).sort((a, b) => a.code.localeCompare(b.code));
+  const parentName = (r) => {
+    const p = byCode.get(r.parent);
+    if (!p) throw new Error(`${r.level} ${r.code} ${r.name}: parent ${r.parent} not in CSV`);
+    return p.name;
+  };
+  const values = {
+    cityCode: level('city').map((r) => ({ label: `${r.name} ${r.code}`, value: r.code })),
+    countyCode: level('county').map((r) => ({ label: `${r.name} (${parentName(r)}) ${r.code}`, value: r.code })),
+    townshipCode: level('township').map((r) => ({ label: `${r.name} (${parentName(r)}) ${r.code}`, value: r.code })),
+  };
+  for (const [key, list] of Object.entries(values)) {
+    if (list.length === 0) throw new Error(`no rows for ${key} in ${csvPath}`);
+  }
+  return values;
+}
+
+/** Sets `values` on every select whose key is cityCode, countyCode or townshipCode. Returns the keys patched. */
+export function applyDivisions(schema, values) {
+  const patched = [];
+  const walk = (components = []) => {
+    for (const c of components) {
+      if (c.type === 'select' && Object.hasOwn(values, c.key)) {
+        c.values = values[c.key];
+        patched.push(c.key);
+      }
+      if (Array.isArray(c.components)) walk(c.components);
+    }
+  };
+  walk(schema.components);
+  return patched;
+}
+
+export function writeForm(path, schema) {
+  writeFileSync(path, JSON.stringify(schema, null, 2) + '\n', 'utf8');
+}
+
+function main() {
+  const csvPath = process.argv[2] ? resolve(process.argv[2]) : defaultCsvPath();
+  const values = readDivisions(csvPath);
+  for (const file of FORM_FILES) {
+    const path = resolve(REPO, file);
+    const schema = JSON.parse(readFileSync(path, 'utf8'));
+    const patched = applyDivisions(schema, values);
+    const missing = Object.keys(values).filter((k) => !patched.includes(k));
+    if (missing.length) throw new Error(`${file}: no select for ${missing.join(', ')}`);
+    writeForm(path, schema);
+    console.log(`${file}: ${patched.map((k) => `${k} ${values[k].length}`).join(', ')} (from ${csvPath})`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main();
+}

@@ -1,0 +1,230 @@
+package org.anju.household;
+
+/**
+ * Everything code needs to know about {@code processes/household-case.bpmn}: its key, the ids of
+ * the elements code and tests refer to, the variables with their types, and the decisions it calls.
+ */
+public final class HouseholdCaseProcess {
+
+  public static final String KEY = "household-case";
+  public static final String RESOURCE = "processes/household-case.bpmn";
+
+  private HouseholdCaseProcess() {}
+
+  /** Business ids of the elements that code, tests or forms refer to. */
+  public static final class Elements {
+    public static final String START_HOUSEHOLD_REGISTERED = "StartEvent_HouseholdRegistered";
+    public static final String TASK_CONFIRM_IDENTIFICATION = "UserTask_ConfirmIdentification";
+    public static final String GATEWAY_IDENTITY_CONFIRMED = "Gateway_IdentityConfirmed";
+    public static final String END_NOT_ELIGIBLE = "EndEvent_NotEligible";
+    public static final String TASK_VERIFY_HOUSING = "UserTask_VerifyHousing";
+    public static final String GATEWAY_MERGE_APPRAISAL = "Gateway_MergeAppraisal";
+    public static final String TASK_APPRAISE_HOUSE = "UserTask_AppraiseHouse";
+    public static final String DECIDE_RENOVATION_PLAN = "BusinessRuleTask_DecideRenovationPlan";
+    public static final String GATEWAY_RENOVATION_METHOD = "Gateway_RenovationMethod";
+    public static final String TASK_CONFIRM_RELOCATION = "UserTask_ConfirmRelocation";
+    public static final String TASK_ARRANGE_ALTERNATIVE_HOUSING = "UserTask_ArrangeAlternativeHousing";
+    public static final String TASK_VILLAGE_REVIEW = "UserTask_VillageReview";
+    public static final String GATEWAY_VILLAGE_APPROVED = "Gateway_VillageApproved";
+    public static final String TIMER_VILLAGE_NOTICE = "Timer_VillageNotice";
+    public static final String TASK_TOWNSHIP_REVIEW = "UserTask_TownshipReview";
+    public static final String GATEWAY_TOWNSHIP_APPROVED = "Gateway_TownshipApproved";
+    public static final String TIMER_TOWNSHIP_NOTICE = "Timer_TownshipNotice";
+    public static final String DECIDE_RENOVATION_SUBSIDY = "BusinessRuleTask_DecideRenovationSubsidy";
+    public static final String TASK_COUNTY_APPROVAL = "UserTask_CountyApproval";
+    public static final String GATEWAY_COUNTY_APPROVED = "Gateway_CountyApproved";
+    public static final String TIMER_COUNTY_NOTICE = "Timer_CountyNotice";
+    public static final String TASK_SIGN_AGREEMENT = "UserTask_SignAgreement";
+    public static final String TASK_START_CONSTRUCTION = "UserTask_StartConstruction";
+    public static final String GATEWAY_MERGE_INSPECTION = "Gateway_MergeInspection";
+    public static final String TASK_INSPECT_CONSTRUCTION = "UserTask_InspectConstruction";
+    public static final String SERVICE_LOG_INSPECTION = "ServiceTask_LogInspection";
+    public static final String GATEWAY_CONSTRUCTION_COMPLETED = "Gateway_ConstructionCompleted";
+    public static final String GATEWAY_MERGE_ACCEPTANCE = "Gateway_MergeAcceptance";
+    public static final String TASK_INSPECT_ACCEPTANCE = "UserTask_InspectAcceptance";
+    public static final String GATEWAY_ACCEPTANCE_PASSED = "Gateway_AcceptancePassed";
+    public static final String CALL_RECTIFY_DEFECTS = "CallActivity_RectifyDefects";
+    public static final String TASK_PAYOUT_SUBSIDY = "UserTask_PayoutSubsidy";
+    public static final String GATEWAY_MERGE_ARCHIVE = "Gateway_MergeArchive";
+    public static final String SERVICE_CHECK_ARCHIVE = "ServiceTask_CheckArchiveCompleteness";
+    public static final String GATEWAY_ARCHIVE_COMPLETE = "Gateway_ArchiveComplete";
+    public static final String TASK_SUPPLY_ARCHIVE_DATA = "UserTask_SupplyArchiveData";
+    public static final String TASK_ARCHIVE_CASE = "UserTask_ArchiveCase";
+    public static final String GATEWAY_OUTCOME = "Gateway_Outcome";
+    public static final String END_APPRAISED_SAFE = "EndEvent_AppraisedSafe";
+    public static final String END_MADE_SAFE = "EndEvent_MadeSafeByRenovation";
+    public static final String END_SECURED_OTHER_WAY = "EndEvent_SecuredOtherWay";
+
+    private Elements() {}
+  }
+
+  /** Form ids (one file each in {@code forms/}), as the user tasks reference them. */
+  public static final class Forms {
+    public static final String REGISTER_HOUSEHOLD = "register-household";
+
+    private Forms() {}
+  }
+
+  /** Process variable names. The comment gives the type as it is stored. */
+  public static final class Vars {
+    // registration (start form)
+    /** String: the household id, also the business key. */
+    public static final String HOUSEHOLD_ID = "householdId";
+    /** String. */
+    public static final String HEAD_NAME = "headName";
+    /** String, 18 characters, GB 11643-1999. */
+    public static final String RESIDENT_ID = "residentId";
+    /** String, one of {@link KeyGroup}. */
+    public static final String KEY_GROUP = "keyGroup";
+    /** String codes of shanxi-divisions.csv. */
+    public static final String CITY_CODE = "cityCode";
+    public static final String COUNTY_CODE = "countyCode";
+    public static final String TOWNSHIP_CODE = "townshipCode";
+    /** String, derived from the codes at registration. */
+    public static final String COUNTY_NAME = "countyName";
+    public static final String TOWNSHIP_NAME = "townshipName";
+    /** String: the village's name as people say it. */
+    public static final String VILLAGE = "village";
+    /** String. */
+    public static final String HOUSE_ADDRESS = "houseAddress";
+    /** Long, 1 to 30. */
+    public static final String HOUSEHOLD_SIZE = "householdSize";
+    /** Boolean. */
+    public static final String DYNAMIC_GUARANTEE = "dynamicGuarantee";
+    /** Integer: the campaign year the household is registered for. */
+    public static final String CAMPAIGN_YEAR = "campaignYear";
+
+    // candidate groups, fixed at registration from the household's place and group
+    public static final String CONFIRMING_GROUP = "confirmingGroup";
+    public static final String VILLAGE_GROUP = "villageGroup";
+    public static final String TOWNSHIP_GROUP = "townshipGroup";
+    public static final String APPRAISER_GROUP = "appraiserGroup";
+    public static final String HOUSING_GROUP = "housingGroup";
+    public static final String POVERTY_GROUP = "povertyGroup";
+    public static final String FINANCE_GROUP = "financeGroup";
+
+    // identification
+    /** Boolean. */
+    public static final String IDENTITY_CONFIRMED = "identityConfirmed";
+    /** String. */
+    public static final String IDENTITY_REMARKS = "identityRemarks";
+
+    // verification: dates are ISO strings (yyyy-MM-dd), as Camunda Forms submit them
+    public static final String VERIFICATION_DATE = "verificationDate";
+    public static final String VERIFIER_NAME = "verifierName";
+    /** String, one of EARTH_WOOD, BRICK_WOOD, BRICK_CONCRETE, STONE, CAVE, OTHER. */
+    public static final String HOUSE_STRUCTURE = "houseStructure";
+    /** Boolean: the household can organise building work itself. */
+    public static final String CAN_BUILD = "canBuild";
+    /** Boolean: the household is already in the relocation programme. */
+    public static final String IN_RELOCATION_PROGRAMME = "inRelocationProgramme";
+    public static final String VERIFICATION_NOTES = "verificationNotes";
+
+    // appraisal
+    /** String A, B, C or D. */
+    public static final String SAFETY_GRADE = "safetyGrade";
+    public static final String APPRAISER_NAME = "appraiserName";
+    public static final String APPRAISAL_DATE = "appraisalDate";
+    public static final String APPRAISAL_REPORT_REF = "appraisalReportRef";
+    /** String, one of {@link RenovationMethod}: the result of decision renovation-plan. */
+    public static final String RENOVATION_METHOD = "renovationMethod";
+
+    // relocation and alternative housing
+    public static final String RELOCATION_SITE = "relocationSite";
+    /** String, one of PUBLIC_RENTAL, SWAP, LONG_LEASE. */
+    public static final String ALTERNATIVE_TYPE = "alternativeType";
+    public static final String ALTERNATIVE_ADDRESS = "alternativeAddress";
+    public static final String ALTERNATIVE_AGREEMENT_DATE = "alternativeAgreementDate";
+    public static final String MOVE_IN_DATE = "moveInDate";
+
+    // approval
+    public static final String VILLAGE_REVIEW_DATE = "villageReviewDate";
+    /** Boolean. */
+    public static final String VILLAGE_REVIEW_APPROVED = "villageReviewApproved";
+    public static final String VILLAGE_REVIEW_REMARKS = "villageReviewRemarks";
+    public static final String HOME_VISIT_DATE = "homeVisitDate";
+    /** Boolean. */
+    public static final String TOWNSHIP_REVIEW_APPROVED = "townshipReviewApproved";
+    public static final String TOWNSHIP_REVIEW_REMARKS = "townshipReviewRemarks";
+    /** Long, yuan: the result of decision renovation-subsidy. */
+    public static final String SUBSIDY_AMOUNT = "subsidyAmount";
+    public static final String COUNTY_APPROVAL_DATE = "countyApprovalDate";
+    /** Boolean. */
+    public static final String COUNTY_APPROVED = "countyApproved";
+    public static final String COUNTY_APPROVAL_REMARKS = "countyApprovalRemarks";
+
+    // renovation
+    public static final String AGREEMENT_NUMBER = "agreementNumber";
+    public static final String AGREEMENT_DATE = "agreementDate";
+    /** String, CRAFTSMAN or TEAM. */
+    public static final String BUILDER_TYPE = "builderType";
+    public static final String BUILDER_NAME = "builderName";
+    public static final String CONSTRUCTION_START_DATE = "constructionStartDate";
+    public static final String INSPECTION_DATE = "inspectionDate";
+    public static final String INSPECTOR_NAME = "inspectorName";
+    /** Boolean. */
+    public static final String QUALITY_OK = "qualityOk";
+    /** Boolean. */
+    public static final String SAFETY_OK = "safetyOk";
+    public static final String INSPECTION_NOTES = "inspectionNotes";
+    /** Boolean. */
+    public static final String CONSTRUCTION_COMPLETED = "constructionCompleted";
+    public static final String CONSTRUCTION_COMPLETED_DATE = "constructionCompletedDate";
+    /** Long: inspections logged so far. */
+    public static final String INSPECTION_COUNT = "inspectionCount";
+
+    // acceptance
+    public static final String ACCEPTANCE_DATE = "acceptanceDate";
+    /** Double, square metres. */
+    public static final String FLOOR_AREA = "floorArea";
+    /** Boolean. */
+    public static final String HAS_SANITARY_TOILET = "hasSanitaryToilet";
+    /** Boolean. */
+    public static final String LIVESTOCK_SEPARATED = "livestockSeparated";
+    /** Boolean. */
+    public static final String OLD_HOUSE_DEMOLISHED = "oldHouseDemolished";
+    /** Boolean. */
+    public static final String SEISMIC_MEASURES = "seismicMeasures";
+    /** Boolean. */
+    public static final String ACCEPTANCE_PASSED = "acceptancePassed";
+    /** String: one defect per line. */
+    public static final String ACCEPTANCE_DEFECTS = "acceptanceDefects";
+
+    // subsidy
+    /** Long, yuan. */
+    public static final String PAID_AMOUNT = "paidAmount";
+    public static final String PAYMENT_DATE = "paymentDate";
+    public static final String PAYMENT_REFERENCE = "paymentReference";
+
+    // archiving
+    /** Boolean. */
+    public static final String ARCHIVE_COMPLETE = "archiveComplete";
+    /** String: comma-separated names of the variables the archive still lacks. */
+    public static final String ARCHIVE_MISSING = "archiveMissing";
+    public static final String ARCHIVE_NUMBER = "archiveNumber";
+    public static final String ARCHIVED_DATE = "archivedDate";
+    /** Boolean: the data was checked and entered into the national information system. */
+    public static final String SYSTEM_DATA_APPROVED = "systemDataApproved";
+    /** String, one of {@link Outcome}. */
+    public static final String OUTCOME = "outcome";
+
+    private Vars() {}
+  }
+
+  /** The four key groups. */
+  public enum KeyGroup { POOR, DIBAO, TEKUN, DISABLED }
+
+  /** Results of decision {@code renovation-plan}. */
+  public enum RenovationMethod { APPRAISED_SAFE, REINFORCE, REBUILD, ALTERNATIVE_HOUSING, RELOCATION }
+
+  /** How a case ends. */
+  public enum Outcome { APPRAISED_SAFE, MADE_SAFE_BY_RENOVATION, SECURED_OTHER_WAY, NOT_ELIGIBLE }
+
+  /** Decision keys, each in {@code processes/<key>.dmn}. */
+  public static final class Decisions {
+    public static final String RENOVATION_PLAN = "renovation-plan";
+    public static final String RENOVATION_SUBSIDY = "renovation-subsidy";
+
+    private Decisions() {}
+  }
+}

@@ -1,0 +1,24 @@
+package org.anju.household;
+
+import org.anju.household.HouseholdCaseProcess.Outcome;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Serves the end events of {@code household-case}: records how the case ended. */
+@Component("recordOutcome")
+public class RecordOutcome {
+
+  private final HouseholdRegistry registry;
+
+  public RecordOutcome(HouseholdRegistry registry) {
+    this.registry = registry;
+  }
+
+  public void record(DelegateExecution execution, String outcome) {
+    Outcome checked = Outcome.valueOf(outcome);
+    execution.setVariable(Vars.OUTCOME, checked.name());
+    registry.recordOutcome(execution.getProcessBusinessKey(), checked.name(), ClockUtil.getCurrentTime().toInstant());
+  }
+}

@@ -1,0 +1,66 @@
+package org.anju.household;
+
+import java.util.Optional;
+
+import org.anju.access.RoleGroups;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.region.Divisions;
+import org.anju.tasklist.FieldErrors;
+import org.anju.tasklist.StepValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves {@code StartEvent_HouseholdRegistered}: checks the registration, records the household and
+ * gives the case its household id as business key, the names of its places and its candidate groups.
+ */
+@Component("registerHouseholdListener")
+public class RegisterHouseholdListener implements ExecutionListener {
+
+  private final RegistrationRules rules;
+  private final HouseholdRegistry registry;
+  private final Divisions divisions;
+
+  public RegisterHouseholdListener(RegistrationRules rules, HouseholdRegistry registry, Divisions divisions) {
+    this.rules = rules;
+    this.registry = registry;
+    this.divisions = divisions;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FieldErrors errors = new FieldErrors();
+    StepValues values = new StepValues(execution, errors);
+    Optional<Registration> checked = rules.check(values);
+    errors.throwIfAny();
+    Registration registration = checked.orElseThrow();
+    int campaignYear = values.today().getYear();
+    registry.findByResident(registration.residentId(), campaignYear).ifPresent(existing ->
+        errors.add(Vars.RESIDENT_ID, "is already registered in the " + campaignYear + " campaign as case " + existing));
+    errors.throwIfAny();
+
+    String householdId = registry.register(registration, campaignYear, ClockUtil.getCurrentTime().toInstant());
+    execution.setProcessBusinessKey(householdId);
+    execution.setVariable(Vars.HOUSEHOLD_ID, householdId);
+    execution.setVariable(Vars.CAMPAIGN_YEAR, campaignYear);
+    // normalised values: an upper-case check character, a Long household size, an explicit flag
+    execution.setVariable(Vars.RESIDENT_ID, registration.residentId());
+    execution.setVariable(Vars.HOUSEHOLD_SIZE, registration.householdSize());
+    execution.setVariable(Vars.DYNAMIC_GUARANTEE, registration.dynamicGuarantee());
+    execution.setVariable(Vars.COUNTY_NAME, divisions.nameOf(registration.countyCode()));
+    execution.setVariable(Vars.TOWNSHIP_NAME, divisions.nameOf(registration.townshipCode()));
+
+    String county = registration.countyCode();
+    String township = registration.townshipCode();
+    execution.setVariable(Vars.CONFIRMING_GROUP, RoleGroups.confirming(registration.keyGroup(), county));
+    execution.setVariable(Vars.VILLAGE_GROUP, RoleGroups.village(township));
+    execution.setVariable(Vars.TOWNSHIP_GROUP, RoleGroups.township(township));
+    execution.setVariable(Vars.APPRAISER_GROUP, RoleGroups.appraiser(county));
+    execution.setVariable(Vars.HOUSING_GROUP, RoleGroups.housing(county));
+    execution.setVariable(Vars.POVERTY_GROUP, RoleGroups.poverty(county));
+    execution.setVariable(Vars.FINANCE_GROUP, RoleGroups.finance(county));
+  }
+
+}

@@ -1,0 +1,86 @@
+package org.anju.rectification;
+
+/**
+ * Everything code needs to know about {@code processes/problem-rectification.bpmn}, the "three three"
+ * method: its key, element ids, variables and check levels.
+ */
+public final class ProblemRectificationProcess {
+
+  public static final String KEY = "problem-rectification";
+  public static final String RESOURCE = "processes/problem-rectification.bpmn";
+
+  private ProblemRectificationProcess() {}
+
+  /** Business ids of the elements that code, tests or forms refer to. */
+  public static final class Elements {
+    public static final String START_CHECK_STARTED = "StartEvent_CheckStarted";
+    public static final String GATEWAY_MERGE_CHECK = "Gateway_MergeCheck";
+    public static final String SERVICE_REGISTER_PROBLEMS = "ServiceTask_RegisterProblems";
+    public static final String GATEWAY_RECTIFY_WHILE_CHECKING = "Gateway_RectifyWhileChecking";
+    public static final String SUBPROCESS_CLOSE_PROBLEM = "SubProcess_CloseProblem";
+    public static final String START_PROBLEM_OPENED = "StartEvent_ProblemOpened";
+    public static final String GATEWAY_MERGE_RECTIFY = "Gateway_MergeRectify";
+    public static final String TASK_RECTIFY_PROBLEM = "UserTask_RectifyProblem";
+    public static final String TASK_VERIFY_RECTIFICATION = "UserTask_VerifyRectification";
+    public static final String GATEWAY_RECTIFICATION_VERIFIED = "Gateway_RectificationVerified";
+    public static final String TASK_CLOSE_OUT_PROBLEM = "UserTask_CloseOutProblem";
+    public static final String SERVICE_RECORD_CLOSE_OUT = "ServiceTask_RecordCloseOut";
+    public static final String END_PROBLEM_CLOSED = "EndEvent_ProblemClosed";
+    public static final String END_PROBLEMS_CLOSED = "EndEvent_ProblemsClosed";
+    public static final String GATEWAY_CHECK_FINISHED = "Gateway_CheckFinished";
+    public static final String END_CHECK_FINISHED = "EndEvent_CheckFinished";
+    public static final String TASK_CONDUCT_CHECK = "UserTask_ConductCheck";
+
+    private Elements() {}
+  }
+
+  /** Process variable names; dates are ISO strings (yyyy-MM-dd) as Camunda Forms submit them. */
+  public static final class Vars {
+    /** String, one of {@link CheckLevel}. */
+    public static final String CHECK_LEVEL = "checkLevel";
+    public static final String CITY_CODE = "cityCode";
+    public static final String COUNTY_CODE = "countyCode";
+    public static final String TOWNSHIP_CODE = "townshipCode";
+    public static final String VILLAGE = "village";
+    public static final String CHECK_SCOPE = "checkScope";
+    public static final String CHECKER_NAME = "checkerName";
+    /** String: set when the check was called by a household case. */
+    public static final String HOUSEHOLD_ID = "householdId";
+    /** String: problems found since the last pass, one per line; cleared once registered. */
+    public static final String PROBLEMS_FOUND = "problemsFound";
+    /** String date: deadline for the problems of the current batch. */
+    public static final String RECTIFY_DEADLINE = "rectifyDeadline";
+    /** Boolean. */
+    public static final String CHECK_FINISHED = "checkFinished";
+    /** Integer: the number of the latest batch of problems registered. */
+    public static final String PROBLEM_BATCH = "problemBatch";
+    public static final String CHECKER_GROUP = "checkerGroup";
+    public static final String RECTIFIER_GROUP = "rectifierGroup";
+    public static final String VERIFIER_GROUP = "verifierGroup";
+    public static final String CLOSER_GROUP = "closerGroup";
+
+    // local to one instance of SubProcess_CloseProblem
+    /** String: the multi-instance element variable, the ledger's problem id. */
+    public static final String PROBLEM_ID = "problemId";
+    public static final String PROBLEM_DESCRIPTION = "problemDescription";
+    public static final String RECTIFICATION_MEASURES = "rectificationMeasures";
+    public static final String RECTIFIED_DATE = "rectifiedDate";
+    /** Boolean. */
+    public static final String RECTIFICATION_VERIFIED = "rectificationVerified";
+    public static final String VERIFICATION_REMARKS = "verificationRemarks";
+    public static final String CLOSE_OUT_DATE = "closeOutDate";
+    public static final String CLOSE_OUT_REMARKS = "closeOutRemarks";
+
+    private Vars() {}
+  }
+
+  /** The three levels of the "three three" check. */
+  public enum CheckLevel {
+    /** The village checks itself. */
+    VILLAGE,
+    /** The township checks the village. */
+    TOWNSHIP,
+    /** The county spot-checks the township. */
+    COUNTY
+  }
+}

@@ -1,0 +1,67 @@
+package org.anju.rectification;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.anju.household.RegistrationRules;
+import org.anju.rectification.ProblemRectificationProcess.CheckLevel;
+import org.anju.rectification.ProblemRectificationProcess.Vars;
+import org.anju.tasklist.FieldErrors;
+import org.anju.tasklist.StepValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves {@code StartEvent_CheckStarted}: checks where and at which level the check runs, names it
+ * and fixes who checks, rectifies, verifies and closes out.
+ */
+@Component("startCheckListener")
+public class StartCheckListener implements ExecutionListener {
+
+  static final Set<String> LEVELS =
+      Arrays.stream(CheckLevel.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
+  private final RegistrationRules places;
+
+  public StartCheckListener(RegistrationRules places) {
+    this.places = places;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FieldErrors errors = new FieldErrors();
+    StepValues values = new StepValues(execution, errors);
+    Optional<String> level = values.oneOf(Vars.CHECK_LEVEL, LEVELS);
+    Optional<String> township = places.checkPlace(values, Vars.CITY_CODE, Vars.COUNTY_CODE, Vars.TOWNSHIP_CODE);
+    Optional<String> village = values.optionalText(Vars.VILLAGE, 50);
+    if (village.isEmpty() && level.isPresent() && !CheckLevel.COUNTY.name().equals(level.get())) {
+      errors.add(Vars.VILLAGE, "is required for a village or township check");
+    }
+    values.text(Vars.CHECK_SCOPE, 500);
+    boolean calledByCase = execution.getVariable(Vars.HOUSEHOLD_ID) != null;
+    if (calledByCase) {
+      if (values.optionalText(Vars.PROBLEMS_FOUND, 4000).isEmpty()) {
+        errors.add(Vars.PROBLEMS_FOUND, "a failed acceptance must list at least one defect");
+      }
+    } else {
+      values.text(Vars.CHECKER_NAME, 50);
+    }
+    errors.throwIfAny();
+
+    String countyCode = (String) execution.getVariable(Vars.COUNTY_CODE);
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey("CHECK-" + countyCode + "-" + execution.getProcessInstanceId());
+    }
+    if (execution.getVariable(Vars.CHECK_FINISHED) == null) {
+      execution.setVariable(Vars.CHECK_FINISHED, false);
+    }
+    CheckGroups groups = CheckGroups.of(CheckLevel.valueOf(level.get()), countyCode, township.get());
+    execution.setVariable(Vars.CHECKER_GROUP, groups.checker());
+    execution.setVariable(Vars.RECTIFIER_GROUP, groups.rectifier());
+    execution.setVariable(Vars.VERIFIER_GROUP, groups.verifier());
+    execution.setVariable(Vars.CLOSER_GROUP, groups.closer());
+  }
+}

@@ -1,0 +1,65 @@
+package org.anju.region;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The 18-character resident ID number of GB 11643-1999. */
+public final class ResidentIdNumber {
+
+  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  private static final char[] CHECK_CHARACTERS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+  private ResidentIdNumber() {}
+
+  /**
+   * Why {@code value} is not a valid resident ID number on {@code today}, or empty when it is.
+   * Checks length, digits, birth date and the ISO 7064 MOD 11-2 check character.
+   */
+  public static Optional<String> problem(String value, LocalDate today) {
+    if (value == null || value.isBlank()) {
+      return Optional.of("is required");
+    }
+    if (value.length() != 18) {
+      return Optional.of("must have 18 characters, not " + value.length());
+    }
+    for (int i = 0; i < 17; i++) {
+      if (!Character.isDigit(value.charAt(i)) || value.charAt(i) > '9') {
+        return Optional.of("character " + (i + 1) + " must be a digit");
+      }
+    }
+    LocalDate birth;
+    try {
+      birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
+          Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
+    } catch (DateTimeException e) {
+      return Optional.of("contains an impossible birth date " + value.substring(6, 14));
+    }
+    if (birth.getYear() < 1900 || birth.isAfter(today)) {
+      return Optional.of("contains a birth date out of range " + value.substring(6, 14));
+    }
+    char expected = checkCharacter(value.substring(0, 17));
+    char actual = Character.toUpperCase(value.charAt(17));
+    if (actual != expected) {
+      return Optional.of("has a wrong check character '" + value.charAt(17) + "' (expected '" + expected + "')");
+    }
+    return Optional.empty();
+  }
+
+  /** The check character for the first 17 digits. */
+  public static char checkCharacter(String first17) {
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return CHECK_CHARACTERS[sum % 11];
+  }
+
+  /** Shows only the first 6 and last 4 characters, for places where the whole number must not appear. */
+  public static String mask(String value) {
+    if (value == null || value.length() < 10) {
+      return "******";
+    }
+    return value.substring(0, 6) + "********" + value.substring(value.length() - 4);
+  }
+}

@@ -1,0 +1,187 @@
+package org.anju.tasklist;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Typed, checked access to the variables of a step as the form left them. Every getter that finds
+ * a value missing or malformed records the reason in {@link FieldErrors} and returns empty, so a
+ * rule can report every problem of a form at once.
+ */
+public final class StepValues {
+
+  private final VariableScope scope;
+  private final FieldErrors errors;
+
+  public StepValues(VariableScope scope, FieldErrors errors) {
+    this.scope = scope;
+    this.errors = errors;
+  }
+
+  public FieldErrors errors() {
+    return errors;
+  }
+
+  public LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  public Object raw(String name) {
+    return scope.getVariable(name);
+  }
+
+  /** A required text of at most {@code maxLength} characters. */
+  public Optional<String> text(String name, int maxLength) {
+    Optional<String> value = optionalText(name, maxLength);
+    if (value.isEmpty() && !hasFieldError(name)) {
+      errors.add(name, "is required");
+    }
+    return value;
+  }
+
+  /** An optional text of at most {@code maxLength} characters; blank counts as absent. */
+  public Optional<String> optionalText(String name, int maxLength) {
+    Object value = raw(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String text)) {
+      errors.add(name, "must be text");
+      return Optional.empty();
+    }
+    if (text.length() > maxLength) {
+      errors.add(name, "must have at most " + maxLength + " characters, not " + text.length());
+      return Optional.empty();
+    }
+    return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+  }
+
+  /** A required value out of {@code allowed}. */
+  public Optional<String> oneOf(String name, Set<String> allowed) {
+    Optional<String> value = text(name, 64);
+    if (value.isPresent() && !allowed.contains(value.get())) {
+      errors.add(name, "must be one of " + allowed.stream().sorted().toList() + ", not '" + value.get() + "'");
+      return Optional.empty();
+    }
+    return value;
+  }
+
+  /** A checkbox: absent counts as unticked. */
+  public boolean flag(String name) {
+    Object value = raw(name);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    errors.add(name, "must be true or false");
+    return false;
+  }
+
+  /** A required checkbox decision that must have been submitted, true or false. */
+  public Optional<Boolean> decision(String name) {
+    Object value = raw(name);
+    if (value == null) {
+      errors.add(name, "is required");
+      return Optional.empty();
+    }
+    if (value instanceof Boolean bool) {
+      return Optional.of(bool);
+    }
+    errors.add(name, "must be true or false");
+    return Optional.empty();
+  }
+
+  /** A required whole number in [{@code min}, {@code max}]. */
+  public Optional<Long> wholeNumber(String name, long min, long max) {
+    Object value = raw(name);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      errors.add(name, "is required");
+      return Optional.empty();
+    }
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      errors.add(name, "must be a whole number");
+      return Optional.empty();
+    }
+    long result = number.longValue();
+    if (result < min || result > max) {
+      errors.add(name, "must be between " + min + " and " + max + ", not " + result);
+      return Optional.empty();
+    }
+    return Optional.of(result);
+  }
+
+  /** A required number in [{@code min}, {@code max}]. */
+  public Optional<Double> number(String name, double min, double max) {
+    Object value = raw(name);
+    if (value == null) {
+      errors.add(name, "is required");
+      return Optional.empty();
+    }
+    if (!(value instanceof Number number) || Double.isNaN(number.doubleValue())) {
+      errors.add(name, "must be a number");
+      return Optional.empty();
+    }
+    double result = number.doubleValue();
+    if (result < min || result > max) {
+      errors.add(name, "must be between " + min + " and " + max + ", not " + result);
+      return Optional.empty();
+    }
+    return Optional.of(result);
+  }
+
+  /** A required date (yyyy-MM-dd) that is not in the future. */
+  public Optional<LocalDate> pastDate(String name) {
+    Optional<LocalDate> date = date(name);
+    if (date.isPresent() && date.get().isAfter(today())) {
+      errors.add(name, "must not be in the future (" + date.get() + ")");
+      return Optional.empty();
+    }
+    return date;
+  }
+
+  /** A required date (yyyy-MM-dd). */
+  public Optional<LocalDate> date(String name) {
+    Optional<LocalDate> date = optionalDate(name);
+    if (date.isEmpty() && !hasFieldError(name)) {
+      errors.add(name, "is required");
+    }
+    return date;
+  }
+
+  /** An optional date (yyyy-MM-dd). */
+  public Optional<LocalDate> optionalDate(String name) {
+    Object value = raw(name);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return Optional.empty();
+    }
+    if (value instanceof java.util.Date date) {
+      return Optional.of(date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+    }
+    try {
+      return Optional.of(LocalDate.parse(value.toString().strip()));
+    } catch (DateTimeParseException e) {
+      errors.add(name, "must be a date like 2020-03-31, not '" + value + "'");
+      return Optional.empty();
+    }
+  }
+
+  /** Records that {@code later} must not be before {@code earlier}, when both are known. */
+  public void notBefore(String laterName, Optional<LocalDate> later, String earlierName) {
+    Optional<LocalDate> earlier = optionalDate(earlierName);
+    if (later.isPresent() && earlier.isPresent() && later.get().isBefore(earlier.get())) {
+      errors.add(laterName, "(" + later.get() + ") must not be before " + earlierName + " (" + earlier.get() + ")");
+    }
+  }
+
+  private boolean hasFieldError(String name) {
+    return errors.all().stream().anyMatch(e -> e.startsWith(name + ":"));
+  }
+}

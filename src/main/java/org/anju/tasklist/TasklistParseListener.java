@@ -1,0 +1,31 @@
+package org.anju.tasklist;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Gives every user task of every process the two behaviours Tasklist users rely on: a readable
+ * task name and the server-side check of the submitted form. Added at parse time so that no task
+ * can be modelled without them.
+ */
+public class TasklistParseListener extends AbstractBpmnParseListener {
+
+  private final TaskNamingListener naming = new TaskNamingListener();
+  private final StepValidationListener validation;
+
+  public TasklistParseListener(StepValidationListener validation) {
+    this.validation = validation;
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, naming);
+    activity.addListener(ExecutionListener.EVENTNAME_END, validation);
+  }
+}

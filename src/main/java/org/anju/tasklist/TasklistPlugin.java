@@ -1,0 +1,34 @@
+package org.anju.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Installs {@link TasklistParseListener} into the engine. */
+@Component
+public class TasklistPlugin extends AbstractProcessEnginePlugin {
+
+  private final StepValidationListener validation;
+
+  public TasklistPlugin(List<StepRules> ruleSets) {
+    this.validation = new StepValidationListener(ruleSets);
+  }
+
+  public StepValidationListener validation() {
+    return validation;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+    listeners.add(new TasklistParseListener(validation));
+  }
+}
