@@ -1,0 +1,87 @@
+package org.anju;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.anju.household.CaseDeadlines;
+import org.anju.household.CheckArchiveCompletenessDelegate;
+import org.anju.household.HouseholdRegistry;
+import org.anju.household.HouseholdStepRules;
+import org.anju.household.LogInspectionDelegate;
+import org.anju.household.NoticePeriods;
+import org.anju.household.RecordOutcome;
+import org.anju.household.RegisterHouseholdListener;
+import org.anju.household.RegistrationRules;
+import org.anju.rectification.ProblemLedger;
+import org.anju.rectification.RecordCloseOutDelegate;
+import org.anju.rectification.RectificationStepRules;
+import org.anju.rectification.RegisterProblemsDelegate;
+import org.anju.rectification.StartCheckListener;
+import org.anju.region.Divisions;
+import org.anju.tasklist.TasklistPlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * An engine for process tests with no Spring context: Anju's real delegates, listeners and step
+ * rules over an in-memory H2 database that also holds Anju's own tables. The job executor is off,
+ * so tests drive timers and jobs by hand.
+ */
+public final class ProcessTestEngine {
+
+  /** The delegates' view of the domain tables, for assertions. */
+  public record Domain(HouseholdRegistry households, ProblemLedger problems, JdbcTemplate jdbc) {}
+
+  private final ProcessEngineConfigurationImpl configuration;
+  private final Domain domain;
+
+  public ProcessEngineConfigurationImpl configuration() {
+    return configuration;
+  }
+
+  public Domain domain() {
+    return domain;
+  }
+
+  /** A new engine over its own database; {@code name} (the test class) names both. */
+  public ProcessTestEngine(String name) {
+    String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    DataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+    Flyway.configure().dataSource(dataSource).table("anju_schema_history").load().migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Divisions divisions = new Divisions();
+    RegistrationRules registrationRules = new RegistrationRules(divisions);
+    HouseholdRegistry households = new HouseholdRegistry(jdbc);
+    ProblemLedger problems = new ProblemLedger(jdbc);
+    this.domain = new Domain(households, problems, jdbc);
+
+    Map<Object, Object> beans = new HashMap<>();
+    beans.put("registerHouseholdListener", new RegisterHouseholdListener(registrationRules, households, divisions));
+    beans.put("recordOutcome", new RecordOutcome(households));
+    beans.put("noticePeriods", NoticePeriods.defaults());
+    beans.put("caseDeadlines", new CaseDeadlines());
+    beans.put("logInspectionDelegate", new LogInspectionDelegate(households));
+    beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate());
+    beans.put("startCheckListener", new StartCheckListener(registrationRules));
+    beans.put("registerProblemsDelegate", new RegisterProblemsDelegate(problems, 15));
+    beans.put("recordCloseOutDelegate", new RecordCloseOutDelegate(problems));
+    beans.put("problemLedger", problems);
+
+    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    this.configuration = configuration;
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl(url);
+    configuration.setDatabaseSchemaUpdate("true");
+    configuration.setJobExecutorActivate(false);
+    configuration.setHistory("full");
+    configuration.setBeans(beans);
+    configuration.getProcessEnginePlugins().add(
+        new TasklistPlugin(List.of(new HouseholdStepRules(), new RectificationStepRules())));
+  }
+}

@@ -1,0 +1,316 @@
+package org.anju.household;
+
+import static org.anju.household.HouseholdCaseProcess.Elements.*;
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.anju.ProcessTestEngine;
+import org.anju.demo.CaseWalker;
+import org.anju.demo.DemoSteps;
+import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.rectification.ProblemRectificationProcess;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The paths of {@code household-case}, one test each, on the real delegates and step rules. */
+@Deployment(resources = {HouseholdCaseProcess.RESOURCE, ProblemRectificationProcess.RESOURCE,
+    "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn"})
+class HouseholdCaseProcessTest {
+
+  static final ProcessTestEngine ENGINE = new ProcessTestEngine("householdCaseProcessTest");
+  static final AtomicInteger SEQUENCE = new AtomicInteger(100);
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENGINE.configuration())
+      .excludeProcessDefinitionKeys(ProblemRectificationProcess.KEY)
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  ProcessEngine engine;
+  CaseWalker walker;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    init(engine);
+    walker = new CaseWalker(engine);
+  }
+
+  @Test
+  void shouldGiveTheCaseItsHouseholdIdAndTheConfirmingOfficesTask() {
+    ProcessInstance pi = register(KeyGroup.DIBAO);
+
+    assertThat(pi.getBusinessKey()).matches("140929-\\d{4}-\\d{6}");
+    assertThat(pi).isWaitingAt(TASK_CONFIRM_IDENTIFICATION).variables()
+        .containsEntry(Vars.HOUSEHOLD_ID, pi.getBusinessKey())
+        .containsEntry(Vars.TOWNSHIP_NAME, "宋家沟镇")
+        .containsEntry(Vars.COUNTY_NAME, "岢岚县");
+    assertThat(task(pi)).hasCandidateGroup("civilaffairs140929");
+    assertThat(task(pi).getName()).isEqualTo("确认对象身份 Confirm identification · 测试户主 · 宋家沟村");
+  }
+
+  @Test
+  void shouldEndNotEligibleWhenIdentityIsNotConfirmed() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    assertThat(task(pi)).hasCandidateGroup("poverty140929");
+
+    complete(task(pi), Map.of(Vars.IDENTITY_CONFIRMED, false, Vars.IDENTITY_REMARKS, "已脱贫退出 Left the register"));
+
+    assertThat(pi).isEnded().hasPassed(END_NOT_ELIGIBLE);
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("NOT_ELIGIBLE");
+  }
+
+  @Test
+  void shouldArchiveAppraisedSafeHouse() {
+    ProcessInstance pi = register(KeyGroup.DIBAO);
+    walker.walkTo(pi.getId(), TASK_ARCHIVE_CASE, grade("B"));
+
+    assertThat(pi).hasPassed(DECIDE_RENOVATION_PLAN, SERVICE_CHECK_ARCHIVE).hasNotPassed(TASK_VILLAGE_REVIEW)
+        .variables().containsEntry(Vars.RENOVATION_METHOD, "APPRAISED_SAFE");
+    walker.walkToEnd(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed(END_APPRAISED_SAFE);
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("APPRAISED_SAFE");
+  }
+
+  @Test
+  void shouldSecureRelocatedHouseholdAnotherWay() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    Task task = walker.walkTo(pi.getId(), TASK_CONFIRM_RELOCATION,
+        step -> step.equals(TASK_VERIFY_HOUSING) ? Map.of(Vars.IN_RELOCATION_PROGRAMME, true) : Map.of());
+    assertThat(task).hasCandidateGroup("poverty140929");
+
+    walker.walkToEnd(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed(TASK_CONFIRM_RELOCATION, END_SECURED_OTHER_WAY)
+        .hasNotPassed(TASK_VILLAGE_REVIEW);
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("SECURED_OTHER_WAY");
+  }
+
+  @Test
+  void shouldHouseAHouseholdThatCannotBuildInAlternativeHousing() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    Task task = walker.walkTo(pi.getId(), TASK_ARRANGE_ALTERNATIVE_HOUSING,
+        step -> step.equals(TASK_VERIFY_HOUSING) ? Map.of(Vars.CAN_BUILD, false) : Map.of());
+    assertThat(task).hasCandidateGroup("housing140929");
+
+    walker.walkToEnd(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed(TASK_ARRANGE_ALTERNATIVE_HOUSING, END_SECURED_OTHER_WAY);
+  }
+
+  @Test
+  void shouldMakeHouseSafeByRenovationWithEveryInspectionLogged() {
+    ProcessInstance pi = register(KeyGroup.TEKUN);
+    walker.walkTo(pi.getId(), TASK_VILLAGE_REVIEW);
+    assertThat(task(pi)).hasCandidateGroup("village140929102");
+    complete(task(pi), DemoSteps.valuesFor(TASK_VILLAGE_REVIEW, today()));
+
+    // the village notice runs for 7 days before the township may review
+    assertThat(pi).isWaitingAt(TIMER_VILLAGE_NOTICE);
+    assertThat(job(pi).getDuedate()).isAfter(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6))));
+    execute(job(pi));
+    assertThat(pi).isWaitingAt(TASK_TOWNSHIP_REVIEW);
+
+    walker.walkTo(pi.getId(), TASK_COUNTY_APPROVAL);
+    // TEKUN household rebuilding: the province default is 35,000 yuan
+    assertThat(pi).variables().containsEntry(Vars.RENOVATION_METHOD, "REBUILD").containsEntry(Vars.SUBSIDY_AMOUNT, 35000L);
+
+    walker.walkTo(pi.getId(), TASK_INSPECT_CONSTRUCTION);
+    Map<String, Object> firstInspection = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_CONSTRUCTION, today()));
+    firstInspection.put(Vars.CONSTRUCTION_COMPLETED, false);
+    firstInspection.remove(Vars.CONSTRUCTION_COMPLETED_DATE);
+    complete(task(pi), firstInspection);
+    assertThat(pi).isWaitingAt(TASK_INSPECT_CONSTRUCTION).variables()
+        .containsEntry(Vars.INSPECTION_COUNT, 1L).doesNotContainKey(Vars.INSPECTION_DATE);
+
+    walker.walkTo(pi.getId(), TASK_PAYOUT_SUBSIDY);
+    LocalDate acceptance = LocalDate.parse((String) runtimeService().getVariable(pi.getId(), Vars.ACCEPTANCE_DATE));
+    assertThat(task(pi)).hasCandidateGroup("finance140929")
+        .hasDueDate(Date.from(acceptance.plusDays(30).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+
+    walker.walkToEnd(pi.getId());
+    assertThat(pi).isEnded().hasPassed(END_MADE_SAFE);
+    assertThat(ENGINE.domain().households().inspectionCount(pi.getBusinessKey())).isEqualTo(2);
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("MADE_SAFE_BY_RENOVATION");
+  }
+
+  @Test
+  void shouldReappraiseWhenTheVillageRejects() {
+    assertRejectionLeadsToReappraisal(TASK_VILLAGE_REVIEW, Vars.VILLAGE_REVIEW_APPROVED, Vars.VILLAGE_REVIEW_REMARKS);
+  }
+
+  @Test
+  void shouldReappraiseWhenTheTownshipRejects() {
+    assertRejectionLeadsToReappraisal(TASK_TOWNSHIP_REVIEW, Vars.TOWNSHIP_REVIEW_APPROVED, Vars.TOWNSHIP_REVIEW_REMARKS);
+  }
+
+  @Test
+  void shouldReappraiseWhenTheCountyRejects() {
+    assertRejectionLeadsToReappraisal(TASK_COUNTY_APPROVAL, Vars.COUNTY_APPROVED, Vars.COUNTY_APPROVAL_REMARKS);
+  }
+
+  @Test
+  void shouldRectifyDefectsAndInspectAgainWhenAcceptanceFails() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_INSPECT_ACCEPTANCE);
+    Map<String, Object> failed = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
+    failed.put(Vars.ACCEPTANCE_PASSED, false);
+    failed.put(Vars.HAS_SANITARY_TOILET, false);
+    failed.put(Vars.ACCEPTANCE_DEFECTS, "未建卫生厕所 No sanitary toilet\n\n屋面防水不合格 Roof leaks");
+    complete(task(pi), failed);
+
+    assertThat(pi).isWaitingAt(CALL_RECTIFY_DEFECTS);
+    ProcessInstance rectification = calledProcessInstance(pi);
+    assertThat(rectification.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    assertThat(taskQuery().processInstanceId(rectification.getId()).list()).hasSize(2)
+        .allSatisfy(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("UserTask_RectifyProblem"));
+    closeEveryProblem(rectification.getId());
+
+    assertThat(rectification).isEnded();
+    assertThat(pi).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
+    walker.walkToEnd(pi.getId());
+    assertThat(pi).isEnded().hasPassed(CALL_RECTIFY_DEFECTS, END_MADE_SAFE);
+  }
+
+  @Test
+  void shouldAskForMissingArchiveDataBeforeArchiving() {
+    // a case whose file lacks the appraisal report, e.g. one taken over from paper records
+    Map<String, Object> variables = new HashMap<>(DemoSteps.registration(DemoUsers.KELAN, "测试户主", "宋家沟村",
+        KeyGroup.POOR, SEQUENCE.incrementAndGet(), false).toVariables());
+    variables.put(Vars.RENOVATION_METHOD, "APPRAISED_SAFE");
+    variables.put(Vars.VERIFICATION_DATE, today().minusDays(9).toString());
+    variables.put(Vars.APPRAISAL_DATE, today().minusDays(5).toString());
+    variables.put(Vars.TOWNSHIP_GROUP, "township140929102");
+    variables.put(Vars.HOUSING_GROUP, "housing140929");
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(HouseholdCaseProcess.KEY)
+        .startBeforeActivity(SERVICE_CHECK_ARCHIVE).setVariables(variables).execute();
+
+    assertThat(pi).isWaitingAt(TASK_SUPPLY_ARCHIVE_DATA).variables()
+        .containsEntry(Vars.ARCHIVE_COMPLETE, false).containsEntry(Vars.ARCHIVE_MISSING, Vars.APPRAISAL_REPORT_REF);
+    complete(task(pi), Map.of(Vars.APPRAISAL_REPORT_REF, "JD-2020-0999"));
+
+    assertThat(pi).isWaitingAt(TASK_ARCHIVE_CASE).variables().containsEntry(Vars.ARCHIVE_COMPLETE, true);
+    complete(task(pi), DemoSteps.valuesFor(TASK_ARCHIVE_CASE, today()));
+    assertThat(pi).isEnded().hasPassed(END_APPRAISED_SAFE);
+  }
+
+  @Test
+  void shouldRejectARegistrationWithAWrongCheckCharacterAndRecordNothing() {
+    Map<String, Object> variables = DemoSteps.registration(DemoUsers.KELAN, "测试户主", "宋家沟村", KeyGroup.POOR,
+        SEQUENCE.incrementAndGet(), false).toVariables();
+    String valid = (String) variables.get(Vars.RESIDENT_ID);
+    variables.put(Vars.RESIDENT_ID, valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1'));
+    long before = runtimeService().createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("residentId: has a wrong check character");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRejectATownshipOutsideTheCounty() {
+    Map<String, Object> variables = DemoSteps.registration(DemoUsers.KELAN, "测试户主", "宋家沟村", KeyGroup.POOR,
+        SEQUENCE.incrementAndGet(), false).toVariables();
+    variables.put(Vars.TOWNSHIP_CODE, DemoUsers.JINGLE.townshipCode());
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
+        .hasMessageContaining("townshipCode: '140926100' is not a township of county 140929 (岢岚县)");
+  }
+
+  @Test
+  void shouldRejectTheSameResidentTwiceInOneCampaign() {
+    Map<String, Object> variables = DemoSteps.registration(DemoUsers.KELAN, "测试户主", "宋家沟村", KeyGroup.POOR,
+        SEQUENCE.incrementAndGet(), false).toVariables();
+    ProcessInstance first = runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables);
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
+        .hasMessageContaining("residentId: is already registered").hasMessageContaining(first.getBusinessKey());
+  }
+
+  @Test
+  void shouldRejectACompletionDateBeforeTheStartAndKeepTheTaskOpen() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_INSPECT_CONSTRUCTION);
+    Task task = task(pi);
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_CONSTRUCTION, today()));
+    values.put(Vars.CONSTRUCTION_COMPLETED_DATE, today().minusDays(200).toString());
+
+    assertThatThrownBy(() -> taskService().complete(task.getId(), values))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("constructionCompletedDate")
+        .hasMessageContaining("must not be before constructionStartDate");
+    assertThat(pi).isWaitingAt(TASK_INSPECT_CONSTRUCTION).variables()
+        .doesNotContainKey(Vars.CONSTRUCTION_COMPLETED_DATE).doesNotContainKey(Vars.INSPECTION_COUNT);
+    assertThat(ENGINE.domain().households().inspectionCount(pi.getBusinessKey())).isZero();
+  }
+
+  @Test
+  void shouldRefuseToPassAHouseWithoutASanitaryToilet() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_INSPECT_ACCEPTANCE);
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
+    values.put(Vars.HAS_SANITARY_TOILET, false);
+
+    assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
+        .hasMessageContaining("hasSanitaryToilet: a house without a sanitary toilet cannot pass acceptance");
+    assertThat(pi).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
+  }
+
+  private void assertRejectionLeadsToReappraisal(String reviewStep, String approvedVar, String remarksVar) {
+    ProcessInstance pi = register(KeyGroup.DISABLED);
+    walker.walkTo(pi.getId(), reviewStep);
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(reviewStep, today()));
+    values.put(approvedVar, false);
+    assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
+        .hasMessageContaining(remarksVar + ": is required when the case is not approved");
+
+    values.put(remarksVar, "公示期间有异议，需重新鉴定 Objection during the notice: appraise again");
+    complete(task(pi), values);
+
+    assertThat(pi).isWaitingAt(TASK_APPRAISE_HOUSE);
+    assertThat(task(pi)).hasCandidateGroup("appraiser140929");
+  }
+
+  private void closeEveryProblem(String rectificationId) {
+    for (Task rectify : taskQuery().processInstanceId(rectificationId).list()) {
+      complete(rectify, Map.of("rectificationMeasures", "已整改 Done", "rectifiedDate", today().toString()));
+    }
+    for (Task verify : taskQuery().processInstanceId(rectificationId).list()) {
+      complete(verify, Map.of("rectificationVerified", true));
+    }
+    for (Task closeOut : taskQuery().processInstanceId(rectificationId).list()) {
+      complete(closeOut, Map.of("closeOutDate", today().toString()));
+    }
+  }
+
+  private ProcessInstance register(KeyGroup group) {
+    return runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, DemoSteps.registration(
+        DemoUsers.KELAN, "测试户主", "宋家沟村", group, SEQUENCE.incrementAndGet(), true).toVariables());
+  }
+
+  private static java.util.function.Function<String, Map<String, Object>> grade(String grade) {
+    return step -> step.equals(TASK_APPRAISE_HOUSE) ? Map.of(Vars.SAFETY_GRADE, grade) : Map.of();
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now();
+  }
+}
