@@ -1,0 +1,155 @@
+package org.anju.walk;
+
+import static org.anju.household.HouseholdCaseProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.anju.demo.DemoSteps;
+import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.Registration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One household from registration to "made safe by renovation" through the engine REST API alone,
+ * as Tasklist drives it: each step's deployed form is read, only its editable fields are filled,
+ * the task is claimed and the form submitted. Run on H2 and on PostgreSQL.
+ */
+abstract class HouseholdWalkThrough {
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Test
+  void shouldTakeAHouseholdFromRegistrationToMadeSafeByRenovationThroughForms() {
+    TasklistRestClient tasklist = new TasklistRestClient(rest);
+    Map<String, Object> definition = tasklist.get("/process-definition/key/" + HouseholdCaseProcess.KEY);
+    Map<String, Object> startForm = tasklist.get("/process-definition/" + definition.get("id") + "/deployed-start-form");
+    Map<String, Object> registration = uniqueRegistration().toVariables();
+    assertThat(TasklistRestClient.editableFields(startForm)).containsOnlyKeys(registration.keySet());
+
+    ResponseEntity<Map<String, Object>> started = tasklist.post("/process-definition/" + definition.get("id")
+        + "/submit-form", Map.of("variables", TasklistRestClient.typed(registration)));
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+    String instanceId = (String) started.getBody().get("id");
+    String householdId = (String) started.getBody().get("businessKey");
+    assertThat(householdId).startsWith("140929-");
+
+    List<String> steps = new java.util.ArrayList<>();
+    for (int guard = 0; guard < 30; guard++) {
+      runDueTimers(tasklist, instanceId);
+      List<Map<String, Object>> tasks = tasklist.list("/task?processInstanceId=" + instanceId);
+      if (tasks.isEmpty()) {
+        break;
+      }
+      Map<String, Object> task = tasks.get(0);
+      String step = (String) task.get("taskDefinitionKey");
+      steps.add(step);
+      assertThat((String) task.get("name")).as("the task name shows the household").contains("测试户主", "宋家沟村");
+      submitStep(tasklist, task);
+    }
+
+    assertThat(steps).containsExactly(TASK_CONFIRM_IDENTIFICATION, TASK_VERIFY_HOUSING, TASK_APPRAISE_HOUSE,
+        TASK_VILLAGE_REVIEW, TASK_TOWNSHIP_REVIEW, TASK_COUNTY_APPROVAL, TASK_SIGN_AGREEMENT,
+        TASK_START_CONSTRUCTION, TASK_INSPECT_CONSTRUCTION, TASK_INSPECT_ACCEPTANCE, TASK_PAYOUT_SUBSIDY,
+        TASK_ARCHIVE_CASE);
+    Map<String, Object> history = tasklist.get("/history/process-instance/" + instanceId);
+    assertThat(history).containsEntry("state", "COMPLETED");
+    assertThat(tasklist.list("/history/activity-instance?processInstanceId=" + instanceId + "&activityId="
+        + END_MADE_SAFE)).hasSize(1);
+    List<Map<String, Object>> outcome = tasklist.list("/history/variable-instance?processInstanceId=" + instanceId
+        + "&variableName=" + Vars.OUTCOME);
+    assertThat(outcome).singleElement().satisfies(v -> assertThat(v.get("value")).isEqualTo("MADE_SAFE_BY_RENOVATION"));
+  }
+
+  @Test
+  void shouldRefuseAFormWithInvalidValuesAndChangeNothing() {
+    TasklistRestClient tasklist = new TasklistRestClient(rest);
+    Map<String, Object> definition = tasklist.get("/process-definition/key/" + HouseholdCaseProcess.KEY);
+    Map<String, Object> registration = uniqueRegistration().toVariables();
+    String instanceId = (String) tasklist.post("/process-definition/" + definition.get("id") + "/submit-form",
+        Map.of("variables", TasklistRestClient.typed(registration))).getBody().get("id");
+    Map<String, Object> task = tasklist.list("/task?processInstanceId=" + instanceId).get(0);
+    submitStep(tasklist, task); // identification confirmed
+    task = tasklist.list("/task?processInstanceId=" + instanceId).get(0);
+    assertThat(task.get("taskDefinitionKey")).isEqualTo(TASK_VERIFY_HOUSING);
+
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, LocalDate.now()));
+    values.put(Vars.VERIFICATION_DATE, LocalDate.now().plusDays(3).toString());
+    values.put(Vars.HOUSE_STRUCTURE, "PALACE");
+    ResponseEntity<Map<String, Object>> refused = tasklist.post("/task/" + task.get("id") + "/submit-form",
+        Map.of("variables", TasklistRestClient.typed(values)));
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) refused.getBody().get("message"))
+        .contains("verificationDate: must not be in the future").contains("houseStructure: must be one of");
+    assertThat(tasklist.list("/task?processInstanceId=" + instanceId)).singleElement()
+        .satisfies(open -> assertThat(open.get("taskDefinitionKey")).isEqualTo(TASK_VERIFY_HOUSING));
+    assertThat(tasklist.list("/variable-instance?processInstanceIdIn=" + instanceId + "&variableName="
+        + Vars.VERIFICATION_DATE)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseARegistrationWithAWrongCheckCharacter() {
+    TasklistRestClient tasklist = new TasklistRestClient(rest);
+    Map<String, Object> definition = tasklist.get("/process-definition/key/" + HouseholdCaseProcess.KEY);
+    Map<String, Object> registration = uniqueRegistration().toVariables();
+    String id = (String) registration.get(Vars.RESIDENT_ID);
+    registration.put(Vars.RESIDENT_ID, id.substring(0, 17) + (id.endsWith("0") ? "1" : "0"));
+    long before = tasklist.list("/history/process-instance?processDefinitionKey=" + HouseholdCaseProcess.KEY).size();
+
+    ResponseEntity<Map<String, Object>> refused = tasklist.post("/process-definition/" + definition.get("id")
+        + "/submit-form", Map.of("variables", TasklistRestClient.typed(registration)));
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) refused.getBody().get("message")).contains("residentId: has a wrong check character");
+    assertThat(tasklist.list("/history/process-instance?processDefinitionKey=" + HouseholdCaseProcess.KEY))
+        .hasSize((int) before);
+  }
+
+  /** Reads the step's form, fills its editable fields as a clerk would, claims and submits. */
+  private static void submitStep(TasklistRestClient tasklist, Map<String, Object> task) {
+    String taskId = (String) task.get("id");
+    String step = (String) task.get("taskDefinitionKey");
+    Map<String, Object> form = tasklist.get("/task/" + taskId + "/deployed-form");
+    Map<String, String> fields = TasklistRestClient.editableFields(form);
+    Map<String, Object> known = tasklist.get("/task/" + taskId + "/form-variables");
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(step, LocalDate.now()));
+    if (step.equals(TASK_PAYOUT_SUBSIDY)) {
+      @SuppressWarnings("unchecked")
+      Object subsidy = ((Map<String, Object>) known.get(Vars.SUBSIDY_AMOUNT)).get("value");
+      values.put(Vars.PAID_AMOUNT, subsidy);
+    }
+    assertThat(fields).as("the form of %s has a field for every value a clerk enters", step)
+        .containsKeys(values.keySet().toArray(String[]::new));
+
+    assertThat(tasklist.post("/task/" + taskId + "/claim", Map.of("userId", "demo")).getStatusCode().value()).isEqualTo(204);
+    ResponseEntity<Map<String, Object>> submitted = tasklist.post("/task/" + taskId + "/submit-form",
+        Map.of("variables", TasklistRestClient.typed(values)));
+    assertThat(submitted.getStatusCode().value()).as("submit %s: %s", step, submitted.getBody()).isEqualTo(204);
+  }
+
+  /** The notice periods would take days; an operator's "execute job" in Cockpit does the same. */
+  private static void runDueTimers(TasklistRestClient tasklist, String instanceId) {
+    for (Map<String, Object> job : tasklist.list("/job?timers=true&processInstanceId=" + instanceId)) {
+      assertThat(tasklist.post("/job/" + job.get("id") + "/execute", Map.of()).getStatusCode().value()).isEqualTo(204);
+    }
+  }
+
+  private static Registration uniqueRegistration() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String residentId = DemoSteps.residentId("140929", 1940 + random.nextInt(60), random.nextInt(1000));
+    return new Registration("测试户主", residentId, KeyGroup.POOR, "1409", DemoUsers.KELAN.countyCode(),
+        DemoUsers.KELAN.townshipCode(), "宋家沟村", "宋家沟村 8 号", 3, true);
+  }
+}

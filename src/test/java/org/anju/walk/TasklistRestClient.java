@@ -1,0 +1,87 @@
+package org.anju.walk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The calls Tasklist makes to the engine's REST API: read the deployed form and the task's
+ * variables, claim, submit the form. Values are submitted only for the form's own editable fields.
+ */
+class TasklistRestClient {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+  private final TestRestTemplate rest;
+
+  TasklistRestClient(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  Map<String, Object> get(String path) {
+    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null, MAP);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as("GET %s: %s", path, response.getBody()).isTrue();
+    return response.getBody();
+  }
+
+  List<Map<String, Object>> list(String path) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null, LIST);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as("GET %s", path).isTrue();
+    return response.getBody();
+  }
+
+  ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.exchange("/engine-rest" + path, HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+  }
+
+  /** The editable input fields of a deployed Camunda Form (disabled fields are display only). */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> editableFields(Map<String, Object> form) {
+    Map<String, String> fields = new HashMap<>();
+    List<Map<String, Object>> pending = new ArrayList<>((List<Map<String, Object>>) form.get("components"));
+    while (!pending.isEmpty()) {
+      Map<String, Object> component = pending.remove(0);
+      if (component.get("components") instanceof List<?> children) {
+        pending.addAll((List<Map<String, Object>>) children);
+      }
+      if (component.get("key") instanceof String key && !Boolean.TRUE.equals(component.get("disabled"))) {
+        fields.put(key, (String) component.get("type"));
+      }
+    }
+    return fields;
+  }
+
+  /** Variables in the REST API's form, typed as Tasklist types them. */
+  static Map<String, Object> typed(Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
+    return variables;
+  }
+
+  private static String typeOf(Object value) {
+    if (value instanceof Boolean) {
+      return "Boolean";
+    }
+    if (value instanceof Double) {
+      return "Double";
+    }
+    if (value instanceof Number) {
+      return "Long";
+    }
+    return "String";
+  }
+}
