@@ -64,9 +64,10 @@ public class ModelDeployment implements ApplicationRunner {
       names.add(name);
     }
     var deployment = builder.deployWithResult();
-    LOG.info("Models {}: {}", deployment.getDeployedProcessDefinitions().isEmpty()
-        && deployment.getDeployedDecisionDefinitions().isEmpty() ? "unchanged" : "deployed as " + deployment.getId(),
-        names);
+    // with duplicate filtering an unchanged set returns the existing deployment and no definitions
+    boolean changed = deployment.getDeployedProcessDefinitions() != null
+        && !deployment.getDeployedProcessDefinitions().isEmpty();
+    LOG.info("Models {}: {}", changed ? "deployed as " + deployment.getId() : "unchanged", names);
   }
 
   static List<Resource> resources() {

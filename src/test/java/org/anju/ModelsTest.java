@@ -1,0 +1,121 @@
+package org.anju;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.anju.household.HouseholdCaseProcess;
+import org.anju.household.HouseholdStepRules;
+import org.anju.rectification.ProblemRectificationProcess;
+import org.anju.rectification.RectificationStepRules;
+import org.anju.tasklist.StepValidationListener;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What binds the models, the forms and the code: every id the code names exists, every user task
+ * has a deployed form and a server-side rule, and every form is named after its id.
+ */
+class ModelsTest {
+
+  static Stream<Arguments> processes() {
+    return Stream.of(
+        Arguments.of(HouseholdCaseProcess.RESOURCE, HouseholdCaseProcess.Elements.class),
+        Arguments.of(ProblemRectificationProcess.RESOURCE, ProblemRectificationProcess.Elements.class));
+  }
+
+  @ParameterizedTest
+  @MethodSource("processes")
+  void everyElementIdTheCodeNamesExistsInTheModel(String resource, Class<?> elements) throws Exception {
+    BpmnModelInstance model = read(resource);
+    for (String id : constants(elements)) {
+      assertThat((Object) model.getModelElementById(id)).as("%s in %s", id, resource).isNotNull();
+    }
+    List<String> named = constants(elements);
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(named).as("the process class names user task %s", task.getId()).contains(task.getId());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("processes")
+  void everyUserTaskAndStartEventHasADeployedFormAndEveryUserTaskAServerRule(String resource, Class<?> ignored)
+      throws Exception {
+    BpmnModelInstance model = read(resource);
+    StepValidationListener rules = new StepValidationListener(
+        List.of(new HouseholdStepRules(), new RectificationStepRules()));
+    List<FlowElement> withForms = new ArrayList<>(model.getModelElementsByType(UserTask.class));
+    model.getModelElementsByType(StartEvent.class).stream()
+        .filter(start -> start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
+        .forEach(withForms::add);
+    for (FlowElement element : withForms) {
+      String formRef = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+      String binding = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding");
+      assertThat(formRef).as("formRef of %s", element.getId()).isNotBlank();
+      assertThat(binding).as("formRefBinding of %s", element.getId()).isEqualTo("deployment");
+      Path form = Path.of("forms", formRef + ".form");
+      assertThat(form).as("form of %s", element.getId()).exists();
+      assertThat(new ObjectMapper().readTree(form.toFile()).path("id").asText()).isEqualTo(formRef);
+      if (element instanceof UserTask) {
+        assertThat(rules.hasRuleFor(element.getId())).as("server rule for %s", element.getId()).isTrue();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("processes")
+  void everyProcessKeepsItsHistoryForTenYears(String resource, Class<?> ignored) throws Exception {
+    BpmnModelInstance model = read(resource);
+    for (org.camunda.bpm.model.bpmn.instance.Process process
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)) {
+      assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyFormIsNamedAfterItsIdAndUsedByAProcess() throws IOException {
+    String household = Files.readString(Path.of(HouseholdCaseProcess.RESOURCE));
+    String rectification = Files.readString(Path.of(ProblemRectificationProcess.RESOURCE));
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.toList()) {
+        JsonNode json = new ObjectMapper().readTree(form.toFile());
+        String id = json.path("id").asText();
+        assertThat(form.getFileName().toString()).isEqualTo(id + ".form");
+        assertThat(household + rectification).as("a process uses form %s", id).contains("formRef=\"" + id + "\"");
+      }
+    }
+  }
+
+  private static BpmnModelInstance read(String resource) throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of(resource))) {
+      return Bpmn.readModelFromStream(in);
+    }
+  }
+
+  private static List<String> constants(Class<?> holder) throws IllegalAccessException {
+    List<String> values = new ArrayList<>();
+    for (Field field : holder.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        values.add((String) field.get(null));
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,43 @@
+package org.anju.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.anju.household.HouseholdCaseProcess;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A restart, from either the jar or {@code mvn spring-boot:run}, deploys nothing new when nothing changed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ModelDeploymentTest {
+
+  @Autowired
+  ModelDeployment deployment;
+  @Autowired
+  RepositoryService repository;
+
+  @Test
+  void shouldDeployModelsAndFormsTogetherUnderStableNames() {
+    var deployed = repository.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME).singleResult();
+    assertThat(repository.getDeploymentResources(deployed.getId())).extracting(Resource::getName)
+        .contains(HouseholdCaseProcess.RESOURCE, "processes/problem-rectification.bpmn",
+            "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn",
+            "forms/register-household.form", "forms/verify-housing.form")
+        .allMatch(name -> name.matches("(processes|forms)/[a-z-]+\\.(bpmn|dmn|form)"));
+  }
+
+  @Test
+  void shouldCreateNoNewVersionWhenRestartedWithUnchangedModels() {
+    deployment.deploy();
+    deployment.deploy();
+
+    assertThat(repository.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME).count()).isEqualTo(1);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(HouseholdCaseProcess.KEY)
+        .latestVersion().singleResult().getVersion()).isEqualTo(1);
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("renovation-plan").count()).isEqualTo(1);
+  }
+}
