@@ -3,6 +3,7 @@ package org.anju.household;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,15 @@ public class HouseholdStepRules implements StepRules {
         Map.entry(TASK_PAYOUT_SUBSIDY, HouseholdStepRules::payoutSubsidy),
         Map.entry(TASK_SUPPLY_ARCHIVE_DATA, HouseholdStepRules::supplyArchiveData),
         Map.entry(TASK_ARCHIVE_CASE, HouseholdStepRules::archiveCase));
+  }
+
+  @Override
+  public Map<String, List<String>> freshOnEntry() {
+    return Map.of(
+        TASK_VILLAGE_REVIEW, List.of(Vars.VILLAGE_REVIEW_APPROVED, Vars.VILLAGE_REVIEW_REMARKS),
+        TASK_TOWNSHIP_REVIEW, List.of(Vars.TOWNSHIP_REVIEW_APPROVED, Vars.TOWNSHIP_REVIEW_REMARKS),
+        TASK_COUNTY_APPROVAL, List.of(Vars.COUNTY_APPROVED, Vars.COUNTY_APPROVAL_REMARKS),
+        TASK_INSPECT_ACCEPTANCE, List.of(Vars.ACCEPTANCE_PASSED, Vars.ACCEPTANCE_DEFECTS));
   }
 
   static void confirmIdentification(StepValues v) {

@@ -3,6 +3,7 @@ package org.anju.rectification;
 import static org.anju.rectification.ProblemRectificationProcess.Elements.*;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,12 @@ public class RectificationStepRules implements StepRules {
         TASK_CLOSE_OUT_PROBLEM, RectificationStepRules::closeOutProblem);
   }
 
+  @Override
+  public Map<String, List<String>> freshOnEntry() {
+    return Map.of(TASK_VERIFY_RECTIFICATION, List.of(Vars.RECTIFICATION_VERIFIED, Vars.VERIFICATION_REMARKS));
+  }
+
+  /** The problems recorded and their deadline: on the conduct-check form and at the start. */
   static void conductCheck(StepValues v) {
     Optional<String> problems = v.optionalText(Vars.PROBLEMS_FOUND, 4000);
     problems.flatMap(text -> text.lines().filter(line -> line.strip().length() > MAX_PROBLEM_LENGTH).findFirst())

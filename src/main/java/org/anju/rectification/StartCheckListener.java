@@ -41,6 +41,7 @@ public class StartCheckListener implements ExecutionListener {
       errors.add(Vars.VILLAGE, "is required for a village or township check");
     }
     values.text(Vars.CHECK_SCOPE, 500);
+    RectificationStepRules.conductCheck(values); // problems may come with the start, e.g. a failed acceptance's
     boolean calledByCase = execution.getVariable(Vars.HOUSEHOLD_ID) != null;
     if (calledByCase) {
       if (values.optionalText(Vars.PROBLEMS_FOUND, 4000).isEmpty()) {

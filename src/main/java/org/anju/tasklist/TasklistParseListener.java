@@ -9,23 +9,26 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Gives every user task of every process the two behaviours Tasklist users rely on: a readable
- * task name and the server-side check of the submitted form. Added at parse time so that no task
+ * Gives every user task of every process what Tasklist users rely on: a readable task name, a form
+ * that asks its decisions afresh, and the server-side check of the submitted form. Added at parse time so that no task
  * can be modelled without them.
  */
 public class TasklistParseListener extends AbstractBpmnParseListener {
 
   private final TaskNamingListener naming = new TaskNamingListener();
   private final StepValidationListener validation;
+  private final FreshFormListener freshForm;
 
-  public TasklistParseListener(StepValidationListener validation) {
+  public TasklistParseListener(StepValidationListener validation, FreshFormListener freshForm) {
     this.validation = validation;
+    this.freshForm = freshForm;
   }
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
     behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, naming);
+    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, freshForm);
     activity.addListener(ExecutionListener.EVENTNAME_END, validation);
   }
 }

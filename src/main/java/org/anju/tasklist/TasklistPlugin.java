@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class TasklistPlugin extends AbstractProcessEnginePlugin {
 
   private final StepValidationListener validation;
+  private final FreshFormListener freshForm;
 
   public TasklistPlugin(List<StepRules> ruleSets) {
     this.validation = new StepValidationListener(ruleSets);
+    this.freshForm = new FreshFormListener(ruleSets);
   }
 
   public StepValidationListener validation() {
@@ -29,6 +31,6 @@ public class TasklistPlugin extends AbstractProcessEnginePlugin {
       listeners = new ArrayList<>();
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
-    listeners.add(new TasklistParseListener(validation));
+    listeners.add(new TasklistParseListener(validation, freshForm));
   }
 }

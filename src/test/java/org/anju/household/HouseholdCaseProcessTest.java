@@ -287,6 +287,11 @@ class HouseholdCaseProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_APPRAISE_HOUSE);
     assertThat(task(pi)).hasCandidateGroup("appraiser140929");
+
+    // after the new appraisal the review is asked afresh: no answer of the last round is pre-filled
+    Task again = walker.walkTo(pi.getId(), reviewStep);
+    assertThat(taskService().getVariable(again.getId(), approvedVar)).isNull();
+    assertThat(taskService().getVariable(again.getId(), remarksVar)).isNull();
   }
 
   private void closeEveryProblem(String rectificationId) {

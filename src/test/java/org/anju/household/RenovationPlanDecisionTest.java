@@ -51,8 +51,7 @@ class RenovationPlanDecisionTest {
       A, DIBAO,    true,  false, APPRAISED_SAFE,      Rule_AppraisedSafe
       B, POOR,     false, false, APPRAISED_SAFE,      Rule_AppraisedSafe
       B, TEKUN,    false, ,      APPRAISED_SAFE,      Rule_AppraisedSafe
-      # a TEKUN person in a dangerous house who cannot build is housed by the government
-      D, TEKUN,    false, false, ALTERNATIVE_HOUSING, Rule_TekunDangerous
+      D, TEKUN,    false, false, ALTERNATIVE_HOUSING, Rule_CannotBuild
       # any other household that cannot build is housed another way
       C, POOR,     false, false, ALTERNATIVE_HOUSING, Rule_CannotBuild
       C, TEKUN,    false, false, ALTERNATIVE_HOUSING, Rule_CannotBuild

@@ -155,7 +155,11 @@ class ProblemRectificationProcessTest {
     assertThat(ledger().statusOf(problemId)).isEqualTo(ProblemLedger.OPEN);
 
     rectify(secondRectify);
-    complete(task(TASK_VERIFY_RECTIFICATION, pi), Map.of(Vars.RECTIFICATION_VERIFIED, true));
+    Task secondVerify = task(TASK_VERIFY_RECTIFICATION, pi);
+    assertThat(taskService().getVariable(secondVerify.getId(), Vars.VERIFICATION_REMARKS)).as("asked afresh").isNull();
+    assertThatThrownBy(() -> taskService().complete(secondVerify.getId(), Map.of(Vars.RECTIFICATION_VERIFIED, false)))
+        .hasMessageContaining(Vars.VERIFICATION_REMARKS + ": is required when the rectification is not verified");
+    complete(secondVerify, Map.of(Vars.RECTIFICATION_VERIFIED, true));
 
     assertThat(openSteps(pi)).containsExactly(TASK_CLOSE_OUT_PROBLEM);
     assertThat(task(pi)).hasCandidateGroup(HOUSING_GROUP);
@@ -314,6 +318,16 @@ class ProblemRectificationProcessTest {
         .doesNotContainKey(Vars.PROBLEMS_FOUND).doesNotContainKey(Vars.RECTIFY_DEADLINE);
     assertThat(task(pi).getId()).isEqualTo(check.getId());
     assertThat(problemCount(pi)).isZero();
+  }
+
+  @Test
+  void shouldRejectProblemsGivenAtTheStartThatTheLedgerCannotHold() {
+    Map<String, Object> values = startValues(CheckLevel.VILLAGE);
+    values.put(Vars.PROBLEMS_FOUND, "墙".repeat(201));
+    values.put(Vars.RECTIFY_DEADLINE, today().minusDays(1).toString());
+
+    assertStartRefused(values, Vars.PROBLEMS_FOUND + ": each problem may have at most 200 characters");
+    assertStartRefused(values, Vars.RECTIFY_DEADLINE + ": (" + today().minusDays(1) + ") must not be in the past");
   }
 
   @Test
