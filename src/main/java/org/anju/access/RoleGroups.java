@@ -13,54 +13,54 @@ public final class RoleGroups {
 
   /** Village cadres of the villages of a township. */
   public static String village(String townshipCode) {
-    return "village" + townshipCode;
+    return Role.VILLAGE.groupId(townshipCode);
   }
 
   /** Township staff. */
   public static String township(String townshipCode) {
-    return "township" + townshipCode;
+    return Role.TOWNSHIP.groupId(townshipCode);
   }
 
   public static String appraiser(String countyCode) {
-    return "appraiser" + countyCode;
+    return Role.APPRAISER.groupId(countyCode);
   }
 
   /** County housing and construction bureau. */
   public static String housing(String countyCode) {
-    return "housing" + countyCode;
+    return Role.HOUSING.groupId(countyCode);
   }
 
   /** County poverty-alleviation office. */
   public static String poverty(String countyCode) {
-    return "poverty" + countyCode;
+    return Role.POVERTY.groupId(countyCode);
   }
 
   /** County civil-affairs bureau. */
   public static String civilAffairs(String countyCode) {
-    return "civilaffairs" + countyCode;
+    return Role.CIVIL_AFFAIRS.groupId(countyCode);
   }
 
   /** County disabled persons' federation. */
   public static String disabledFederation(String countyCode) {
-    return "disabledfed" + countyCode;
+    return Role.DISABLED_FEDERATION.groupId(countyCode);
   }
 
   /** County finance bureau. */
   public static String finance(String countyCode) {
-    return "finance" + countyCode;
+    return Role.FINANCE.groupId(countyCode);
   }
 
   /** County poverty-alleviation leading group. */
   public static String leadingGroup(String countyCode) {
-    return "leadinggroup" + countyCode;
+    return Role.LEADING_GROUP.groupId(countyCode);
   }
 
   public static String citySupervisor(String cityCode) {
-    return "citysupervisor" + cityCode;
+    return Role.CITY_SUPERVISOR.groupId(cityCode);
   }
 
   public static String provinceSupervisor() {
-    return "provincesupervisor";
+    return Role.PROVINCE_SUPERVISOR.groupId("14");
   }
 
   /** The office that confirms a household's membership of its key group. */
@@ -74,6 +74,8 @@ public final class RoleGroups {
 
   /** The tenant of a county, for per-county isolation. */
   public static String tenant(String countyCode) {
-    return "county" + countyCode;
+    return TENANT_PREFIX + countyCode;
   }
+
+  public static final String TENANT_PREFIX = "county";
 }

@@ -2,6 +2,7 @@ package org.anju.household;
 
 import java.util.Optional;
 
+import org.anju.access.PlaceAccess;
 import org.anju.access.RoleGroups;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.region.Divisions;
@@ -36,6 +37,9 @@ public class RegisterHouseholdListener implements ExecutionListener {
     Optional<Registration> checked = rules.check(values);
     errors.throwIfAny();
     Registration registration = checked.orElseThrow();
+    PlaceAccess.check(execution.getProcessEngineServices().getIdentityService(), registration.countyCode(),
+        registration.townshipCode(), errors);
+    errors.throwIfAny();
     int campaignYear = values.today().getYear();
     registry.findByResident(registration.residentId(), campaignYear).ifPresent(existing ->
         errors.add(Vars.RESIDENT_ID, "is already registered in the " + campaignYear + " campaign as case " + existing));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.anju.access.PlaceAccess;
 import org.anju.household.RegistrationRules;
 import org.anju.rectification.ProblemRectificationProcess.CheckLevel;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
@@ -50,6 +51,9 @@ public class StartCheckListener implements ExecutionListener {
     } else {
       values.text(Vars.CHECKER_NAME, 50);
     }
+    errors.throwIfAny();
+    PlaceAccess.check(execution.getProcessEngineServices().getIdentityService(),
+        (String) execution.getVariable(Vars.COUNTY_CODE), township.get(), errors);
     errors.throwIfAny();
 
     String countyCode = (String) execution.getVariable(Vars.COUNTY_CODE);

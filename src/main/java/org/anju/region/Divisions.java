@@ -39,6 +39,12 @@ public class Divisions {
         .isPresent();
   }
 
+  /** The divisions directly below {@code parentCode}, in code order. */
+  public java.util.List<Division> childrenOf(String parentCode) {
+    return byCode.values().stream().filter(d -> parentCode.equals(d.parentCode()))
+        .sorted(java.util.Comparator.comparing(Division::code)).toList();
+  }
+
   public String nameOf(String code) {
     return find(code).map(Division::name).orElse(code);
   }

@@ -36,7 +36,8 @@ public final class PostgresAvailable {
     registry.add("spring.datasource.url", () -> URL);
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
-    registry.add("camunda.bpm.admin-user.password", () -> "admin");
+    registry.add("camunda.bpm.admin-user.password", () -> org.anju.demo.DemoUsers.PASSWORD);
+    registry.add("anju.demo-data", () -> "true"); // the demo staff act in the tests
   }
 
   private static String env(String name, String fallback) {

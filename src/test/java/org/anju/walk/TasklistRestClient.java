@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.anju.demo.DemoUsers;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -24,10 +25,24 @@ class TasklistRestClient {
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
+  private final TestRestTemplate anonymous;
   private final TestRestTemplate rest;
+  private final String user;
 
-  TasklistRestClient(TestRestTemplate rest) {
-    this.rest = rest;
+  /** A client logged in as {@code user} with the demo password. */
+  TasklistRestClient(TestRestTemplate anonymous, String user) {
+    this.anonymous = anonymous;
+    this.user = user;
+    this.rest = anonymous.withBasicAuth(user, DemoUsers.PASSWORD);
+  }
+
+  String user() {
+    return user;
+  }
+
+  /** The same server, another user. */
+  TasklistRestClient as(String user) {
+    return new TasklistRestClient(anonymous, user);
   }
 
   Map<String, Object> get(String path) {
