@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class StepValues {
 
+  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
+
   private final VariableScope scope;
   private final FieldErrors errors;
 
@@ -57,6 +59,11 @@ public final class StepValues {
     }
     if (text.length() > maxLength) {
       errors.add(name, "must have at most " + maxLength + " characters, not " + text.length());
+      return Optional.empty();
+    }
+    if (MARKUP.matcher(text).find()) {
+      // what clerks type is shown in Tasklist and Cockpit: markup is never needed, and never allowed
+      errors.add(name, "must not contain < or > or control characters");
       return Optional.empty();
     }
     return text.isBlank() ? Optional.empty() : Optional.of(text.strip());

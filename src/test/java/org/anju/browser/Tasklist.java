@@ -1,0 +1,156 @@
+package org.anju.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * Camunda Tasklist as a clerk uses it: found by what the clerk reads on the screen (placeholders,
+ * labels, link and button texts), never by generated ids. Every step waits for the page to show its
+ * effect, because Tasklist (AngularJS) and the Camunda Form (form-js) render asynchronously.
+ */
+final class Tasklist {
+
+  private final Page page;
+  private final String baseUrl;
+
+  Tasklist(Page page, String baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Opens Tasklist, which shows its login page, and logs in. */
+  void logIn(String user, String password) {
+    page.navigate(baseUrl + "/camunda/app/tasklist/");
+    page.getByPlaceholder("Username").fill(user);
+    page.getByPlaceholder("Password").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    assertThat(page.getByPlaceholder("Password")).isHidden();
+  }
+
+  /** Clicks a filter in the left column and waits until it is the selected one. */
+  void openFilter(String name) {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+    // Tasklist marks the selected filter only with the CSS class "active"
+    assertThat(page.locator(".task-filter").filter(new Locator.FilterOptions().setHasText(name)))
+        .hasClass(Pattern.compile("\\bactive\\b"));
+  }
+
+  /** The link of a task in the task list (middle column). */
+  Locator taskInList(String taskName) {
+    return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(taskName).setExact(true));
+  }
+
+  /** The title of the task opened in the right column. */
+  Locator openedTask(String taskName) {
+    return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(taskName).setLevel(2));
+  }
+
+  /** Clicks a task in the list and waits for its form. */
+  TaskForm openTask(String taskName) {
+    taskInList(taskName).click();
+    assertThat(openedTask(taskName)).isVisible();
+    assertThat(completeButton()).isVisible();
+    return new TaskForm(page);
+  }
+
+  /** Claims the opened task: the Claim link gives way to the assignee. */
+  void claim() {
+    Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim").setExact(true));
+    claim.click();
+    assertThat(claim).isHidden();
+  }
+
+  Locator completeButton() {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete").setExact(true));
+  }
+
+  /** The red notification Tasklist shows when the server refuses a request. */
+  Locator errorNotification() {
+    return page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("error"));
+  }
+
+  /** Completes the opened task and waits until it has left Tasklist; fails with the server's error if any. */
+  void complete(String taskName) {
+    assertThat(completeButton()).isEnabled();
+    completeButton().click();
+    Locator error = errorNotification();
+    page.waitForCondition(() -> !openedTask(taskName).isVisible() || error.isVisible());
+    if (error.isVisible()) {
+      fail("Tasklist refused to complete '" + taskName + "': " + error.innerText());
+    }
+    assertThat(taskInList(taskName)).isHidden();
+  }
+
+  /** Clicks Complete for a form the server is expected to refuse; returns the error shown. */
+  Locator completeExpectingRefusal() {
+    assertThat(completeButton()).isEnabled();
+    completeButton().click();
+    Locator error = errorNotification();
+    assertThat(error).isVisible();
+    return error;
+  }
+
+  /** Closes the notifications, as a clerk does after reading them. */
+  void dismissNotifications() {
+    Locator error = errorNotification();
+    while (error.count() > 0) {
+      error.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("×")).click();
+    }
+    assertThat(error).hasCount(0);
+  }
+
+  /** The Camunda Form of the opened task, its fields found by their labels. */
+  static final class TaskForm {
+
+    private final Page page;
+
+    TaskForm(Page page) {
+      this.page = page;
+    }
+
+    Locator field(String label) {
+      return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    void fill(String label, String text) {
+      field(label).fill(text);
+      assertThat(field(label)).hasValue(text);
+    }
+
+    /**
+     * Types a date in the form-js date picker the way its placeholder asks (it follows the browser's
+     * locale: yyyy/mm/dd in zh-CN, mm/dd/yyyy in en-US) and leaves the field, which makes the picker
+     * take the typed date.
+     */
+    void typeDate(String label, LocalDate date) {
+      Locator input = field(label);
+      String pattern = input.getAttribute("placeholder");
+      String typed = pattern.replace("yyyy", "%04d".formatted(date.getYear()))
+          .replace("mm", "%02d".formatted(date.getMonthValue()))
+          .replace("dd", "%02d".formatted(date.getDayOfMonth()));
+      input.fill(typed);
+      input.press("Tab");
+      assertThat(input).hasValue(typed);
+    }
+
+    /** Opens a form-js select by clicking its label and picks an option by its text. */
+    void choose(String label, String option) {
+      page.locator("label").filter(new Locator.FilterOptions().setHasText(label)).click();
+      page.getByText(option, new Page.GetByTextOptions().setExact(true)).click();
+      // the select's own input, which the label names, holds the chosen option's text
+      assertThat(field(label)).hasValue(option);
+    }
+
+    void tick(String label) {
+      field(label).check();
+      assertThat(field(label)).isChecked();
+    }
+  }
+}
