@@ -6,7 +6,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.anju.campaign.CampaignCalendar;
+import org.anju.campaign.Campaigns;
 import org.anju.household.CaseDeadlines;
+import org.anju.household.CaseMilestones;
 import org.anju.household.CheckArchiveCompletenessDelegate;
 import org.anju.household.HouseholdRegistry;
 import org.anju.household.HouseholdStepRules;
@@ -62,7 +65,13 @@ public final class ProcessTestEngine {
     this.domain = new Domain(households, problems, jdbc);
 
     Map<Object, Object> beans = new HashMap<>();
-    beans.put("registerHouseholdListener", new RegisterHouseholdListener(registrationRules, households, divisions));
+    CampaignCalendar campaigns = new CampaignCalendar(jdbc);
+    if (campaigns.all().isEmpty()) {
+      campaigns.save(Campaigns.next(java.time.LocalDate.now(), 7), java.time.Instant.now());
+    }
+    beans.put("registerHouseholdListener",
+        new RegisterHouseholdListener(registrationRules, households, divisions, campaigns));
+    beans.put("caseMilestones", new CaseMilestones(jdbc));
     beans.put("recordOutcome", new RecordOutcome(households));
     beans.put("noticePeriods", NoticePeriods.defaults());
     beans.put("caseDeadlines", new CaseDeadlines());

@@ -19,7 +19,7 @@ class SecurityConfig {
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus/*");
     registration.setName("anjuBasicAuthentication");
     registration.setOrder(1);
     return registration;

@@ -2,7 +2,12 @@ package org.anju.demo;
 
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
+
+import org.anju.escalation.OverdueScan;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
  * households at different steps, so that a new user sees real work at once.
  */
 @Component
-@Order(2)
+@Order(3)
 @ConditionalOnProperty(name = "anju.demo-data", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 
@@ -30,8 +35,10 @@ public class DemoData implements ApplicationRunner {
   private final DemoUsers users;
   private final HouseholdCases cases;
   private final ProcessEngine engine;
+  private final OverdueScan overdueScan;
 
-  public DemoData(DemoUsers users, HouseholdCases cases, ProcessEngine engine) {
+  public DemoData(DemoUsers users, HouseholdCases cases, ProcessEngine engine, OverdueScan overdueScan) {
+    this.overdueScan = overdueScan;
     this.users = users;
     this.cases = cases;
     this.engine = engine;
@@ -40,13 +47,14 @@ public class DemoData implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     users.create();
-    if (engine.getHistoryService().createHistoricProcessInstanceQuery().count() > 0) {
+    if (engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(org.anju.household.HouseholdCaseProcess.KEY).count() > 0) {
       return; // demo households exist already, or real ones
     }
     CaseWalker walker = new CaseWalker(engine);
     DemoUsers.DemoCounty kl = DemoUsers.KELAN;
     DemoUsers.DemoCounty jl = DemoUsers.JINGLE;
-    start(kl, "王秀英", "宋家沟村", KeyGroup.POOR, 1, true, walker, TASK_CONFIRM_IDENTIFICATION);
+    String late = start(kl, "王秀英", "宋家沟村", KeyGroup.POOR, 1, true, walker, TASK_CONFIRM_IDENTIFICATION);
     start(kl, "李建国", "长崖子村", KeyGroup.DIBAO, 2, false, walker, TASK_VERIFY_HOUSING);
     start(kl, "张桂兰", "宋家沟村", KeyGroup.TEKUN, 3, false, walker, TASK_APPRAISE_HOUSE);
     start(kl, "刘福", "甘钦村", KeyGroup.POOR, 4, true, walker, TASK_VILLAGE_REVIEW);
@@ -57,8 +65,21 @@ public class DemoData implements ApplicationRunner {
         ? Map.of(Vars.SAFETY_GRADE, "B") : Map.of());
     start(jl, "周天宝", "西坡崖村", KeyGroup.DIBAO, 8, true, walker, TASK_CONFIRM_IDENTIFICATION);
     start(jl, "吴银花", "东坡崖村", KeyGroup.POOR, 9, false, walker, TASK_APPRAISE_HOUSE);
+    showAnOverdueStep(late);
     LOG.info("Demo data loaded: 9 households in {} and {}; log in with password '{}'", kl.name(), jl.name(),
         DemoUsers.PASSWORD);
+  }
+
+  /**
+   * 王秀英's identification was due four days ago, so that Tasklist's overdue filter, Cockpit's
+   * incidents and the notification log have something to show at once, without waiting days.
+   */
+  private void showAnOverdueStep(String processInstanceId) {
+    var tasks = engine.getTaskService();
+    var task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(4))));
+    tasks.saveTask(task);
+    overdueScan.scan(engine, ClockUtil.getCurrentTime().toInstant());
   }
 
   private String start(DemoUsers.DemoCounty county, String name, String village, KeyGroup group, int sequence,

@@ -3,6 +3,7 @@ package org.anju.household;
 import java.util.Optional;
 
 import org.anju.access.PlaceAccess;
+import org.anju.campaign.CampaignCalendar;
 import org.anju.access.RoleGroups;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.region.Divisions;
@@ -23,11 +24,14 @@ public class RegisterHouseholdListener implements ExecutionListener {
   private final RegistrationRules rules;
   private final HouseholdRegistry registry;
   private final Divisions divisions;
+  private final CampaignCalendar campaigns;
 
-  public RegisterHouseholdListener(RegistrationRules rules, HouseholdRegistry registry, Divisions divisions) {
+  public RegisterHouseholdListener(RegistrationRules rules, HouseholdRegistry registry, Divisions divisions,
+      CampaignCalendar campaigns) {
     this.rules = rules;
     this.registry = registry;
     this.divisions = divisions;
+    this.campaigns = campaigns;
   }
 
   @Override
@@ -40,7 +44,7 @@ public class RegisterHouseholdListener implements ExecutionListener {
     PlaceAccess.check(execution.getProcessEngineServices().getIdentityService(), registration.countyCode(),
         registration.townshipCode(), errors);
     errors.throwIfAny();
-    int campaignYear = values.today().getYear();
+    int campaignYear = campaigns.currentYear();
     registry.findByResident(registration.residentId(), campaignYear).ifPresent(existing ->
         errors.add(Vars.RESIDENT_ID, "is already registered in the " + campaignYear + " campaign as case " + existing));
     errors.throwIfAny();

@@ -29,6 +29,7 @@ public class TasklistParseListener extends AbstractBpmnParseListener {
     UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
     behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, naming);
     behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, freshForm);
-    activity.addListener(ExecutionListener.EVENTNAME_END, validation);
+    // first, before any listener of the model reads what the form submitted
+    activity.addListener(ExecutionListener.EVENTNAME_END, validation, 0);
   }
 }

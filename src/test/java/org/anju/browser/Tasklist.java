@@ -97,12 +97,10 @@ final class Tasklist {
     return error;
   }
 
-  /** Closes the notifications, as a clerk does after reading them. */
-  void dismissNotifications() {
+  /** Closes the error notification with its ×, as a clerk does after reading it. */
+  void dismissError() {
     Locator error = errorNotification();
-    while (error.count() > 0) {
-      error.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("×")).click();
-    }
+    error.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("×")).first().click();
     assertThat(error).hasCount(0);
   }
 
@@ -116,7 +114,7 @@ final class Tasklist {
     }
 
     Locator field(String label) {
-      return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+      return page.getByLabel(label); // not exact: a required field's label ends with "*"
     }
 
     void fill(String label, String text) {
@@ -127,17 +125,27 @@ final class Tasklist {
     /**
      * Types a date in the form-js date picker the way its placeholder asks (it follows the browser's
      * locale: yyyy/mm/dd in zh-CN, mm/dd/yyyy in en-US) and leaves the field, which makes the picker
-     * take the typed date.
+     * take the typed date. The picker then shows the date in its own way (zh-CN: 2026/12/6, without
+     * the leading zeros its placeholder suggests).
      */
     void typeDate(String label, LocalDate date) {
       Locator input = field(label);
-      String pattern = input.getAttribute("placeholder");
-      String typed = pattern.replace("yyyy", "%04d".formatted(date.getYear()))
+      String placeholder = input.getAttribute("placeholder");
+      String typed = placeholder.replace("yyyy", "%04d".formatted(date.getYear()))
           .replace("mm", "%02d".formatted(date.getMonthValue()))
           .replace("dd", "%02d".formatted(date.getDayOfMonth()));
+      StringBuilder shown = new StringBuilder("^");
+      for (char c : placeholder.replace("yyyy", "Y").replace("mm", "M").replace("dd", "D").toCharArray()) {
+        shown.append(switch (c) {
+          case 'Y' -> String.valueOf(date.getYear());
+          case 'M' -> "0?" + date.getMonthValue();
+          case 'D' -> "0?" + date.getDayOfMonth();
+          default -> "\\D"; // the separator
+        });
+      }
       input.fill(typed);
       input.press("Tab");
-      assertThat(input).hasValue(typed);
+      assertThat(input).hasValue(Pattern.compile(shown.append('$').toString()));
     }
 
     /** Opens a form-js select by clicking its label and picks an option by its text. */

@@ -1,0 +1,77 @@
+package org.anju.campaign;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns: everyone may read them; an administrator opens a new one without a release. */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+  private final CampaignCalendar calendar;
+  private final Campaigns campaigns;
+  private final IdentityService identity;
+
+  CampaignController(CampaignCalendar calendar, Campaigns campaigns, IdentityService identity) {
+    this.calendar = calendar;
+    this.campaigns = campaigns;
+    this.identity = identity;
+  }
+
+  @GetMapping
+  List<Campaign> list() {
+    return calendar.all();
+  }
+
+  /** Body: {"year": 2021, "startDeadline": "2021-03-31", "completionDeadline": "2021-05-31", "warningDays": 7}. */
+  @PostMapping(consumes = "application/json")
+  ResponseEntity<Map<String, Object>> open(@RequestBody Map<String, Object> body) {
+    Authentication user = identity.getCurrentAuthentication();
+    if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(Map.of("type", "AuthorizationException", "message", "only administrators may open a campaign"));
+    }
+    Campaign campaign;
+    try {
+      campaign = new Campaign(number(body, "year"), date(body, "startDeadline"), date(body, "completionDeadline"),
+          body.containsKey("warningDays") ? number(body, "warningDays") : 7);
+    } catch (IllegalArgumentException e) {
+      return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", e.getMessage()));
+    }
+    List<String> problems = campaigns.problems(campaign);
+    if (!problems.isEmpty()) {
+      return ResponseEntity.badRequest().body(Map.of("type", "ValidationException",
+          "message", String.join("; ", problems)));
+    }
+    String instance = campaigns.open(campaign);
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("year", campaign.year(), "processInstanceId", instance));
+  }
+
+  private static int number(Map<String, Object> body, String field) {
+    if (body.get(field) instanceof Integer value) {
+      return value;
+    }
+    throw new IllegalArgumentException(field + ": must be a whole number");
+  }
+
+  private static LocalDate date(Map<String, Object> body, String field) {
+    try {
+      return body.get(field) instanceof String text ? LocalDate.parse(text) : null;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(field + ": must be a date like 2021-03-31");
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.anju.escalation;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.runtime.Incident;
+
+/** When a step completes, its {@code overdue} incident is resolved: the case is no longer stuck there. */
+public class ResolveOverdueIncidents implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (Incident incident : runtime.createIncidentQuery().incidentType(OverdueScan.INCIDENT_TYPE)
+        .executionId(execution.getId()).activityId(execution.getCurrentActivityId()).list()) {
+      runtime.resolveIncident(incident.getId());
+    }
+  }
+}

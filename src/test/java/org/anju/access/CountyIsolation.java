@@ -1,0 +1,797 @@
+package org.anju.access;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.anju.household.HouseholdCaseProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.anju.demo.CaseWalker;
+import org.anju.demo.DemoSteps;
+import org.anju.demo.DemoUsers;
+import org.anju.demo.DemoUsers.DemoCounty;
+import org.anju.household.HouseholdCaseProcess;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdCases;
+import org.anju.household.Registration;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Each county sees and works only its own cases, through the engine REST API as Tasklist and a curious
+ * clerk would use it. Both demo counties get a case waiting at every step that matters (one per
+ * {@link Station}); then every clerk of 静乐县 tries every way in to 岢岚县's cases, clerks of 岢岚县 try the
+ * steps of other roles, supervisors look and try to work, strangers come without or with wrong
+ * credentials, and at the end the clerk of each step still does it. Every refusal must be a 401, 403 or
+ * 404 (a registration form a 400 naming the field), never a 5xx, and the refused county's cases must be
+ * exactly as they were. Run on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class CountyIsolation {
+
+  static final DemoCounty KELAN = DemoUsers.KELAN;
+  static final DemoCounty JINGLE = DemoUsers.JINGLE;
+  static final String ENGINE = "/engine-rest";
+  static final String START_FORM = ENGINE + "/process-definition/key/" + HouseholdCaseProcess.KEY + "/submit-form";
+  static final String START = ENGINE + "/process-definition/key/" + HouseholdCaseProcess.KEY + "/start";
+  /** 岚漪镇, a township of 岢岚县 other than the demo township 宋家沟镇. */
+  static final String OTHER_KELAN_TOWNSHIP = "140929100";
+  /** 小店区 of Taiyuan: another city than Xinzhou. */
+  static final String TAIYUAN_COUNTY = "140105";
+
+  /** The county and township roles; each has one demo user per county. */
+  static final List<Role> COUNTY_ROLES = Arrays.stream(Role.values())
+      .filter(role -> role.level() == Role.Level.COUNTY || role.level() == Role.Level.TOWNSHIP).toList();
+
+  /** Where this suite's cases wait, with the key group they are registered with and the role of the step. */
+  enum Station {
+    IDENTIFICATION_POOR(TASK_CONFIRM_IDENTIFICATION, KeyGroup.POOR, Role.POVERTY),
+    IDENTIFICATION_DIBAO(TASK_CONFIRM_IDENTIFICATION, KeyGroup.DIBAO, Role.CIVIL_AFFAIRS),
+    IDENTIFICATION_DISABLED(TASK_CONFIRM_IDENTIFICATION, KeyGroup.DISABLED, Role.DISABLED_FEDERATION),
+    VERIFICATION(TASK_VERIFY_HOUSING, KeyGroup.POOR, Role.TOWNSHIP),
+    APPRAISAL(TASK_APPRAISE_HOUSE, KeyGroup.TEKUN, Role.APPRAISER),
+    VILLAGE_REVIEW(TASK_VILLAGE_REVIEW, KeyGroup.POOR, Role.VILLAGE),
+    COUNTY_APPROVAL(TASK_COUNTY_APPROVAL, KeyGroup.DIBAO, Role.HOUSING),
+    CONSTRUCTION_INSPECTION(TASK_INSPECT_CONSTRUCTION, KeyGroup.DISABLED, Role.TOWNSHIP),
+    ACCEPTANCE(TASK_INSPECT_ACCEPTANCE, KeyGroup.POOR, Role.HOUSING),
+    SUBSIDY_PAYOUT(TASK_PAYOUT_SUBSIDY, KeyGroup.DIBAO, Role.FINANCE),
+    ARCHIVING(TASK_ARCHIVE_CASE, KeyGroup.POOR, Role.HOUSING);
+
+    final String step;
+    final KeyGroup keyGroup;
+    final Role role;
+
+    Station(String step, KeyGroup keyGroup, Role role) {
+      this.step = step;
+      this.keyGroup = keyGroup;
+      this.role = role;
+    }
+
+    /** The step a role's clerk would most like to reach in another county; the leading group works none. */
+    static Station workedBy(Role role) {
+      if (role == Role.LEADING_GROUP) {
+        return COUNTY_APPROVAL;
+      }
+      return Arrays.stream(values()).filter(station -> station.role == role).findFirst().orElseThrow();
+    }
+  }
+
+  /** A suite case at its station: its instance, business key, open task and the valid values of that step. */
+  record Target(String processInstanceId, String businessKey, String taskId, String step, String candidateGroup,
+      Map<String, Object> validValues) {}
+
+  /** One answer of the server. */
+  record Reply(String request, int status, String body) {
+
+    boolean refused() {
+      return status == 401 || status == 403 || status == 404;
+    }
+
+    @Override
+    public String toString() {
+      return request + " → " + status + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
+    }
+  }
+
+  /** Everything of a county a refused attempt must leave as it was. */
+  record CountyState(List<String> instances, List<String> tasks, Map<String, Object> variables, long historicInstances,
+      long identityLinkLog, long households, long problems, long incidents) {}
+
+  /** How the answers to an attempt are judged. */
+  enum Kind {
+    /** A look: refused (401/403/404), or answered without anything of the other county. */
+    READ,
+    /** A change: refused with 401, 403 or 404. */
+    WRITE,
+    /** A registration: refused with 403, or 400 naming {@code countyCode}. */
+    REGISTRATION
+  }
+
+  /** One way to reach another county's case. */
+  @FunctionalInterface
+  interface Try {
+    List<Reply> run(CountyIsolation suite, String user, Target target);
+  }
+
+  /** Every way in this suite tries; each runs one or more requests. */
+  enum Attempt {
+    LIST_TASKS("list its tasks", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/task"),
+        s.get(u, ENGINE + "/task?processInstanceBusinessKey=" + t.businessKey()),
+        s.get(u, ENGINE + "/task?processInstanceId=" + t.processInstanceId()),
+        s.get(u, ENGINE + "/task?tenantIdIn=" + RoleGroups.tenant(KELAN.countyCode())),
+        s.get(u, ENGINE + "/task?candidateGroup=" + t.candidateGroup()),
+        s.get(u, ENGINE + "/task/count?processInstanceBusinessKey=" + t.businessKey()),
+        s.post(u, ENGINE + "/task", Map.of("processInstanceBusinessKey", t.businessKey())))),
+    RUN_TASKLIST_FILTERS("run the Tasklist filters for it", Kind.READ, CountyIsolation::runFilters),
+    READ_TASK("read its task", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/task/" + t.taskId()),
+        s.get(u, ENGINE + "/task/" + t.taskId() + "/identity-links"))),
+    READ_FORM_VARIABLES("read its task's form variables", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/task/" + t.taskId() + "/form-variables"),
+        s.get(u, ENGINE + "/task/" + t.taskId() + "/deployed-form"))),
+    READ_TASK_VARIABLES("read its task's variables", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/task/" + t.taskId() + "/variables"),
+        s.get(u, ENGINE + "/task/" + t.taskId() + "/variables/" + Vars.HEAD_NAME))),
+    CLAIM("claim its task", Kind.WRITE, (s, u, t) -> List.of(
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/claim", Map.of("userId", u)))),
+    COMPLETE("complete its task", Kind.WRITE, (s, u, t) -> List.of(
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/complete", Map.of("variables", typed(t.validValues()))))),
+    SUBMIT_FORM("submit its task's form", Kind.WRITE, (s, u, t) -> List.of(
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/submit-form", Map.of("variables", typed(t.validValues()))))),
+    PUT_TASK_VARIABLE("change a variable of its task", Kind.WRITE, (s, u, t) -> List.of(
+        s.put(u, ENGINE + "/task/" + t.taskId() + "/variables/" + Vars.HEAD_NAME, Map.of("value", "改名", "type", "String")),
+        s.put(u, ENGINE + "/task/" + t.taskId() + "/localVariables/" + Vars.HEAD_NAME,
+            Map.of("value", "改名", "type", "String")))),
+    MODIFY_TASK_VARIABLES("modify its task's variables", Kind.WRITE, (s, u, t) -> List.of(
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/variables", Map.of("modifications", typed(Map.of(
+            Vars.HOUSING_GROUP, RoleGroups.housing(JINGLE.countyCode()), Vars.SUBSIDY_AMOUNT, 99_999L)))))),
+    TAKE_OVER_TASK("take its task over", Kind.WRITE, (s, u, t) -> List.of(
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/assignee", Map.of("userId", u)),
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/delegate", Map.of("userId", u)),
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/identity-links",
+            Map.of("groupId", RoleGroups.housing(JINGLE.countyCode()), "type", "candidate")))),
+    LIST_INSTANCES("list its process instances", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/process-instance"),
+        s.get(u, ENGINE + "/process-instance?businessKey=" + t.businessKey()),
+        s.get(u, ENGINE + "/process-instance?tenantIdIn=" + RoleGroups.tenant(KELAN.countyCode())),
+        s.get(u, ENGINE + "/process-instance/count?businessKey=" + t.businessKey()),
+        s.post(u, ENGINE + "/process-instance", Map.of("businessKey", t.businessKey())),
+        s.get(u, ENGINE + "/execution?processInstanceId=" + t.processInstanceId()))),
+    READ_INSTANCE("read its process instance", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/process-instance/" + t.processInstanceId()),
+        s.get(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/activity-instances"))),
+    READ_INSTANCE_VARIABLES("read its process variables", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/variables"),
+        s.get(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/variables/" + Vars.HEAD_NAME),
+        s.get(u, ENGINE + "/variable-instance?processInstanceIdIn=" + t.processInstanceId()),
+        s.get(u, ENGINE + "/variable-instance?variableName=" + Vars.HEAD_NAME))),
+    CHANGE_INSTANCE("change or delete its process instance", Kind.WRITE, (s, u, t) -> List.of(
+        s.put(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/variables/" + Vars.HEAD_NAME,
+            Map.of("value", "改名", "type", "String")),
+        s.post(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/variables",
+            Map.of("modifications", typed(Map.of(Vars.HEAD_NAME, "改名")))),
+        s.put(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/suspended", Map.of("suspended", true)),
+        s.post(u, ENGINE + "/process-instance/" + t.processInstanceId() + "/modification",
+            Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", t.step())))),
+        s.delete(u, ENGINE + "/process-instance/" + t.processInstanceId()))),
+    READ_HISTORIC_INSTANCES("read its history", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/history/process-instance"),
+        s.get(u, ENGINE + "/history/process-instance?processInstanceBusinessKey=" + t.businessKey()),
+        s.get(u, ENGINE + "/history/process-instance/" + t.processInstanceId()),
+        s.get(u, ENGINE + "/history/process-instance/count?processInstanceBusinessKey=" + t.businessKey()))),
+    READ_HISTORIC_TASKS("read its task history", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/history/task"),
+        s.get(u, ENGINE + "/history/task?processInstanceId=" + t.processInstanceId()),
+        s.get(u, ENGINE + "/history/identity-link-log?taskId=" + t.taskId()))),
+    READ_HISTORIC_VARIABLES("read its variable history", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/history/variable-instance?processInstanceId=" + t.processInstanceId()),
+        s.get(u, ENGINE + "/history/variable-instance?variableName=" + Vars.HEAD_NAME),
+        s.get(u, ENGINE + "/history/detail?processInstanceId=" + t.processInstanceId()))),
+    READ_HISTORIC_ACTIVITIES("read its activity history", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/history/activity-instance?processInstanceId=" + t.processInstanceId()),
+        s.get(u, ENGINE + "/history/activity-instance?activityId=" + t.step()))),
+    READ_INCIDENTS("read its incidents", Kind.READ, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/incident"),
+        s.get(u, ENGINE + "/incident?processInstanceId=" + s.incidentCases.get(KELAN)),
+        s.get(u, ENGINE + "/history/incident"))),
+    REGISTER_THROUGH_FORM("register a household there with the start form", Kind.REGISTRATION, (s, u, t) -> List.of(
+        s.post(u, START_FORM, Map.of("variables", typed(s.registration(KELAN, KELAN.townshipCode(), "越界户").toVariables()))))),
+    REGISTER_THROUGH_START("register a household there with the start endpoint", Kind.REGISTRATION, (s, u, t) -> List.of(
+        s.post(u, START, Map.of("variables", typed(s.registration(KELAN, KELAN.townshipCode(), "越界户").toVariables())))));
+
+    final String description;
+    final Kind kind;
+    final Try attempt;
+
+    Attempt(String description, Kind kind, Try attempt) {
+      this.description = description;
+      this.kind = kind;
+      this.attempt = attempt;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  HouseholdCases households;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private final ObjectMapper json = new ObjectMapper();
+  /** The suite's cases by county prefix and station. */
+  private final Map<String, String> cases = new HashMap<>();
+  /** A case of each county with an open incident. */
+  final Map<DemoCounty, String> incidentCases = new HashMap<>();
+  /** A user who exists only to be refused with a wrong password (failed logins lock a user for a while). */
+  private String passwordProbeUser;
+  private static final String PROBE_PASSWORD = "correct-horse-battery";
+
+  @BeforeAll
+  void startACaseAtEveryStationInBothCounties() {
+    CaseWalker walker = new CaseWalker(engine);
+    for (DemoCounty county : List.of(KELAN, JINGLE)) {
+      for (Station station : Station.values()) {
+        Registration registration = registration(county, county.townshipCode(), headNamePrefix(county) + station.ordinal());
+        registration = new Registration(registration.headName(), registration.residentId(), station.keyGroup,
+            registration.cityCode(), registration.countyCode(), registration.townshipCode(), registration.village(),
+            registration.houseAddress(), registration.householdSize(), registration.dynamicGuarantee());
+        String id = households.register(registration).getId();
+        walker.walkTo(id, station.step);
+        cases.put(county.prefix() + station, id);
+      }
+      String withIncident = households.register(registration(county, county.townshipCode(),
+          headNamePrefix(county) + "事故")).getId();
+      engine.getRuntimeService().createIncident("anjuIsolationProbe", withIncident, county.countyCode(),
+          "a stuck case of " + county.name());
+      incidentCases.put(county, withIncident);
+    }
+    passwordProbeUser = "pwprobe" + ThreadLocalRandom.current().nextInt(1_000_000);
+    User probe = engine.getIdentityService().newUser(passwordProbeUser);
+    probe.setFirstName("密码");
+    probe.setLastName("探针");
+    probe.setPassword(PROBE_PASSWORD);
+    engine.getIdentityService().saveUser(probe);
+  }
+
+  // ---------------------------------------------------------------- 静乐县 against 岢岚县
+
+  static Stream<Arguments> jingleUsersAndAttempts() {
+    return COUNTY_ROLES.stream().flatMap(role -> Arrays.stream(Attempt.values())
+        .map(attempt -> arguments(DemoUsers.userOf(JINGLE, role), role, attempt)));
+  }
+
+  @Order(1)
+  @ParameterizedTest(name = "{0} tries to {2} of 岢岚县")
+  @MethodSource("jingleUsersAndAttempts")
+  void shouldRefuseAJingleClerkEveryWayIntoAKelanCase(String user, Role role, Attempt attempt) {
+    Target target = target(KELAN, Station.workedBy(role));
+    CountyState before = stateOf(KELAN);
+    List<String> kelanIds = idsOf(KELAN);
+
+    List<Reply> replies = attempt.attempt.run(this, user, target);
+
+    SoftAssertions softly = new SoftAssertions();
+    for (Reply reply : replies) {
+      softly.assertThat(reply.status()).as("never a server error: %s", reply).isLessThan(500);
+      switch (attempt.kind) {
+        case READ -> {
+          if (!reply.refused()) {
+            softly.assertThat(reply.status()).as("refused or answered: %s", reply).isBetween(200, 299);
+            softly.assertThat(reply.body()).as("nothing of 岢岚县 in %s", reply)
+                .doesNotContain(kelanIds.toArray(String[]::new))
+                .doesNotContain(RoleGroups.tenant(KELAN.countyCode()), KELAN.name(), headNamePrefix(KELAN));
+          }
+        }
+        case WRITE -> softly.assertThat(reply.status()).as("refused: %s", reply).isIn(401, 403, 404);
+        case REGISTRATION -> {
+          if (reply.status() != 403) {
+            softly.assertThat(reply.status()).as("refused: %s", reply).isEqualTo(400);
+            softly.assertThat(reply.body()).as("the refusal names the county: %s", reply).contains("countyCode");
+          }
+        }
+      }
+      softly.assertThat(reply.body()).as("no household of 岢岚县 named in %s", reply)
+          .doesNotContain(headNamePrefix(KELAN), KELAN.name());
+    }
+    softly.assertThat(stateOf(KELAN)).as("岢岚县's cases after %s tried to %s", user, attempt).isEqualTo(before);
+    softly.assertAll();
+  }
+
+  static Stream<Arguments> jingleUsers() {
+    return COUNTY_ROLES.stream().map(role -> arguments(DemoUsers.userOf(JINGLE, role), role));
+  }
+
+  /** The other side of the refusals: the same users and queries do find their own county's work. */
+  @Order(1)
+  @ParameterizedTest(name = "{0} finds 静乐县's task at its step, and none of 岢岚县's")
+  @MethodSource("jingleUsers")
+  void shouldShowAJingleClerkItsOwnCountysTaskButNoneOfKelans(String user, Role role) {
+    Target own = target(JINGLE, Station.workedBy(role));
+    Target other = target(KELAN, Station.workedBy(role));
+
+    List<String> taskIds = ids(get(user, ENGINE + "/task"));
+
+    assertThat(taskIds).contains(own.taskId()).doesNotContainAnyElementsOf(taskIdsOf(KELAN));
+    assertThat(ids(get(user, ENGINE + "/task?candidateGroup=" + own.candidateGroup()))).contains(own.taskId());
+    assertThat(ids(get(user, ENGINE + "/task?candidateGroup=" + other.candidateGroup()))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- roles within 岢岚县
+
+  static Stream<Arguments> kelanClerksAtAStepNotTheirs() {
+    return Stream.of(
+        arguments(Role.TOWNSHIP, Station.COUNTY_APPROVAL, "a township clerk cannot give the county approval"),
+        arguments(Role.APPRAISER, Station.COUNTY_APPROVAL, "an appraiser cannot approve"),
+        arguments(Role.LEADING_GROUP, Station.COUNTY_APPROVAL, "the leading group watches the approval, it does not give it"),
+        arguments(Role.VILLAGE, Station.APPRAISAL, "village cadres cannot appraise"),
+        arguments(Role.FINANCE, Station.ARCHIVING, "finance cannot archive"),
+        arguments(Role.HOUSING, Station.SUBSIDY_PAYOUT, "the housing bureau cannot pay the subsidy out"),
+        arguments(Role.APPRAISER, Station.ACCEPTANCE, "an appraiser cannot accept the house"),
+        arguments(Role.TOWNSHIP, Station.VILLAGE_REVIEW, "the township cannot hold the village's review"),
+        arguments(Role.VILLAGE, Station.VERIFICATION, "village cadres cannot verify the house"),
+        arguments(Role.CIVIL_AFFAIRS, Station.IDENTIFICATION_POOR, "civil affairs cannot confirm a registered poor household"),
+        arguments(Role.POVERTY, Station.IDENTIFICATION_DIBAO, "the poverty office cannot confirm a DIBAO household"),
+        arguments(Role.DISABLED_FEDERATION, Station.IDENTIFICATION_POOR, "the disabled federation cannot confirm a poor household"),
+        arguments(Role.FINANCE, Station.CONSTRUCTION_INSPECTION, "finance cannot inspect construction"));
+  }
+
+  @Order(2)
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("kelanClerksAtAStepNotTheirs")
+  void shouldRefuseAKelanClerkTheStepOfAnotherRole(Role role, Station station, String description) {
+    String user = DemoUsers.userOf(KELAN, role);
+    Target target = target(KELAN, station);
+    CountyState before = stateOf(KELAN);
+
+    List<Reply> replies = List.of(
+        post(user, ENGINE + "/task/" + target.taskId() + "/claim", Map.of("userId", user)),
+        post(user, ENGINE + "/task/" + target.taskId() + "/complete", Map.of("variables", typed(target.validValues()))),
+        post(user, ENGINE + "/task/" + target.taskId() + "/submit-form", Map.of("variables", typed(target.validValues()))),
+        put(user, ENGINE + "/task/" + target.taskId() + "/variables/" + Vars.HEAD_NAME, Map.of("value", "改名", "type", "String")));
+
+    SoftAssertions softly = new SoftAssertions();
+    replies.forEach(reply -> softly.assertThat(reply.status()).as("%s: %s", user, reply).isIn(403, 404));
+    softly.assertThat(stateOf(KELAN)).as("岢岚县's cases after %s tried %s", user, station.step).isEqualTo(before);
+    softly.assertAll();
+  }
+
+  @Order(3)
+  @ParameterizedTest(name = "{0} of 宋家沟镇 cannot register a household in 岚漪镇")
+  @EnumSource(value = Role.class, names = {"VILLAGE", "TOWNSHIP"})
+  void shouldNotLetATownshipClerkRegisterAHouseholdInAnotherTownshipOfItsCounty(Role role) {
+    String user = DemoUsers.userOf(KELAN, role);
+    CountyState before = stateOf(KELAN);
+
+    Reply reply = post(user, START_FORM,
+        Map.of("variables", typed(registration(KELAN, OTHER_KELAN_TOWNSHIP, "越界户").toVariables())));
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+    assertThat(reply.body()).contains("townshipCode").contains(OTHER_KELAN_TOWNSHIP);
+    assertThat(stateOf(KELAN)).isEqualTo(before);
+  }
+
+  @Order(3)
+  @Test
+  void shouldLetACountyOfficeRegisterAHouseholdInAnyTownshipOfItsCounty() {
+    String user = DemoUsers.userOf(KELAN, Role.POVERTY);
+
+    Reply reply = post(user, START_FORM,
+        Map.of("variables", typed(registration(KELAN, OTHER_KELAN_TOWNSHIP, "岚漪镇户").toVariables())));
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    String instanceId = read(reply).get("id").toString();
+    assertThat(engine.getRuntimeService().getVariable(instanceId, Vars.TOWNSHIP_GROUP))
+        .isEqualTo(RoleGroups.township(OTHER_KELAN_TOWNSHIP));
+  }
+
+  // ---------------------------------------------------------------- supervisors
+
+  @Order(4)
+  @ParameterizedTest(name = "{0} sees the cases of both counties of Xinzhou")
+  @ValueSource(strings = {"xzsupervisor", "provincesupervisor"})
+  void shouldLetASupervisorOfXinzhouSeeTheCasesOfBothCounties(String supervisor) {
+    List<String> stationTasks = new ArrayList<>();
+    List<String> stationCases = new ArrayList<>();
+    for (DemoCounty county : List.of(KELAN, JINGLE)) {
+      for (Station station : Station.values()) {
+        Target target = target(county, station);
+        stationTasks.add(target.taskId());
+        stationCases.add(target.processInstanceId());
+      }
+    }
+
+    assertThat(ids(get(supervisor, ENGINE + "/task"))).containsAll(stationTasks);
+    assertThat(ids(get(supervisor, ENGINE + "/process-instance"))).containsAll(stationCases);
+    assertThat(ids(get(supervisor, ENGINE + "/history/process-instance"))).containsAll(stationCases);
+    for (DemoCounty county : List.of(KELAN, JINGLE)) {
+      Reply variables = get(supervisor, ENGINE + "/task/" + target(county, Station.ACCEPTANCE).taskId() + "/form-variables");
+      assertThat(variables.status()).as("%s", variables).isEqualTo(200);
+      assertThat(variables.body()).contains(headNamePrefix(county));
+    }
+  }
+
+  @Order(4)
+  @ParameterizedTest(name = "{0} cannot work a task or register a household")
+  @ValueSource(strings = {"xzsupervisor", "provincesupervisor"})
+  void shouldNotLetASupervisorWorkATask(String supervisor) {
+    SoftAssertions softly = new SoftAssertions();
+    for (DemoCounty county : List.of(KELAN, JINGLE)) {
+      Target target = target(county, Station.COUNTY_APPROVAL);
+      CountyState before = stateOf(county);
+
+      List<Reply> replies = List.of(
+          post(supervisor, ENGINE + "/task/" + target.taskId() + "/claim", Map.of("userId", supervisor)),
+          post(supervisor, ENGINE + "/task/" + target.taskId() + "/complete",
+              Map.of("variables", typed(target.validValues()))),
+          post(supervisor, ENGINE + "/task/" + target.taskId() + "/submit-form",
+              Map.of("variables", typed(target.validValues()))),
+          put(supervisor, ENGINE + "/task/" + target.taskId() + "/variables/" + Vars.HEAD_NAME,
+              Map.of("value", "改名", "type", "String")),
+          post(supervisor, START_FORM,
+              Map.of("variables", typed(registration(county, county.townshipCode(), "督导户").toVariables()))));
+
+      replies.forEach(reply -> softly.assertThat(reply.status()).as("%s: %s", supervisor, reply).isEqualTo(403));
+      softly.assertThat(stateOf(county)).as("%s after %s tried", county.name(), supervisor).isEqualTo(before);
+    }
+    softly.assertAll();
+  }
+
+  @Order(5)
+  @Test
+  void shouldShowASupervisorOfAnotherCityNothingOfXinzhou() {
+    Reply county = post("admin", "/api/admin/counties/" + TAIYUAN_COUNTY, null);
+    assertThat(county.status()).as("%s", county).isEqualTo(200);
+    String supervisor = "tysupervisor" + ThreadLocalRandom.current().nextInt(1_000_000);
+    Reply imported = send("admin", HttpMethod.POST, "/api/admin/users", "text/csv;charset=UTF-8",
+        (UserImport.HEADER + "\n" + supervisor + ",太原市,督导," + supervisor + "@anju.example,taiyuan-2020,"
+            + RoleGroups.citySupervisor("1401") + "\n").getBytes(UTF_8));
+    assertThat(imported.status()).as("%s", imported).isEqualTo(201);
+    List<String> xinzhou = new ArrayList<>(idsOf(KELAN));
+    xinzhou.addAll(idsOf(JINGLE));
+    xinzhou.addAll(List.of(RoleGroups.tenant(KELAN.countyCode()), RoleGroups.tenant(JINGLE.countyCode()),
+        KELAN.name(), JINGLE.name(), headNamePrefix(KELAN), headNamePrefix(JINGLE)));
+
+    SoftAssertions softly = new SoftAssertions();
+    for (String path : List.of("/task", "/process-instance", "/history/process-instance", "/history/task",
+        "/history/variable-instance", "/history/activity-instance", "/incident", "/history/incident",
+        "/variable-instance")) {
+      Reply reply = send(supervisor, HttpMethod.GET, ENGINE + path, null, null, "taiyuan-2020");
+      softly.assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      softly.assertThat(reply.body()).as("nothing of Xinzhou in %s", reply).doesNotContain(xinzhou.toArray(String[]::new));
+    }
+    for (DemoCounty xinzhouCounty : List.of(KELAN, JINGLE)) {
+      Target target = target(xinzhouCounty, Station.ACCEPTANCE);
+      for (String path : List.of("/task/" + target.taskId(), "/task/" + target.taskId() + "/form-variables",
+          "/process-instance/" + target.processInstanceId() + "/variables")) {
+        Reply reply = send(supervisor, HttpMethod.GET, ENGINE + path, null, null, "taiyuan-2020");
+        softly.assertThat(reply.status()).as("%s", reply).isIn(403, 404);
+      }
+    }
+    softly.assertAll();
+  }
+
+  // ---------------------------------------------------------------- no or wrong credentials
+
+  static Stream<Arguments> protectedEntryPoints() {
+    return Stream.of(
+        arguments(HttpMethod.GET, ENGINE + "/task"),
+        arguments(HttpMethod.GET, ENGINE + "/process-instance"),
+        arguments(HttpMethod.GET, ENGINE + "/history/process-instance"),
+        arguments(HttpMethod.POST, "/api/admin/users"),
+        arguments(HttpMethod.POST, "/api/admin/counties/" + TAIYUAN_COUNTY));
+  }
+
+  @Order(6)
+  @ParameterizedTest(name = "{0} {1} without credentials → 401")
+  @MethodSource("protectedEntryPoints")
+  void shouldAnswer401WithoutCredentials(HttpMethod method, String path) {
+    Reply reply = send(null, method, path, "text/csv;charset=UTF-8", csvOfOneUser());
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(401);
+    assertThat(reply.body()).doesNotContain(headNamePrefix(KELAN), headNamePrefix(JINGLE));
+  }
+
+  @Order(6)
+  @Test
+  void shouldLetThePasswordProbeUserInWithItsOwnPassword() {
+    assertThat(send(passwordProbeUser, HttpMethod.GET, ENGINE + "/task", null, null, PROBE_PASSWORD).status())
+        .isEqualTo(200);
+  }
+
+  @Order(7)
+  @ParameterizedTest(name = "{0} {1} with a wrong password → 401")
+  @MethodSource("protectedEntryPoints")
+  void shouldAnswer401WithAWrongPassword(HttpMethod method, String path) {
+    Reply reply = send(passwordProbeUser, method, path, "text/csv;charset=UTF-8", csvOfOneUser(), "wrong-password");
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(401);
+  }
+
+  @Order(7)
+  @ParameterizedTest(name = "{0} {1} with an unknown user or a garbled header → 401")
+  @MethodSource("protectedEntryPoints")
+  void shouldAnswer401ForAnUnknownUserOrAGarbledHeader(HttpMethod method, String path) {
+    Reply unknown = send("nobody" + ThreadLocalRandom.current().nextInt(1_000_000), method, path,
+        "text/csv;charset=UTF-8", csvOfOneUser(), DemoUsers.PASSWORD);
+    HttpHeaders garbled = new HttpHeaders();
+    garbled.set(HttpHeaders.AUTHORIZATION, "Basic %%%not-base64%%%");
+    ResponseEntity<byte[]> garbledReply = rest.exchange(path, method, new HttpEntity<>(null, garbled), byte[].class);
+
+    assertThat(unknown.status()).as("%s", unknown).isEqualTo(401);
+    assertThat(garbledReply.getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Order(7)
+  @Test
+  void shouldAnswerHealthWithoutCredentials() {
+    Reply reply = send(null, HttpMethod.GET, "/actuator/health", null, null);
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    assertThat(reply.body()).contains("UP");
+  }
+
+  // ---------------------------------------------------------------- and the work still gets done
+
+  static Stream<Arguments> everyStationInBothCounties() {
+    return Stream.of(KELAN, JINGLE).flatMap(county -> Arrays.stream(Station.values())
+        .map(station -> arguments(county.name(), station, DemoUsers.userOf(county, station.role))));
+  }
+
+  @Order(10)
+  @ParameterizedTest(name = "{0}: {2} still does its own step {1}")
+  @MethodSource("everyStationInBothCounties")
+  void shouldLetTheClerkOfEachStepStillDoIt(String countyName, Station station, String user) {
+    DemoCounty county = countyNamed(countyName);
+    Target target = target(county, station);
+
+    Reply claimed = post(user, ENGINE + "/task/" + target.taskId() + "/claim", Map.of("userId", user));
+    Reply submitted = post(user, ENGINE + "/task/" + target.taskId() + "/submit-form",
+        Map.of("variables", typed(target.validValues())));
+
+    assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
+    assertThat(submitted.status()).as("%s", submitted).isEqualTo(204);
+    HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(target.taskId())
+        .singleResult();
+    assertThat(done.getEndTime()).as("the task is done").isNotNull();
+    assertThat(done.getAssignee()).isEqualTo(user);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(target.processInstanceId())
+        .taskDefinitionKey(station.step).count()).as("the case has moved on from %s", station.step).isZero();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Tasklist's way to a list: the saved filters, run as they are and narrowed to the other county's case. */
+  List<Reply> runFilters(String user, Target target) {
+    Reply filters = get(user, ENGINE + "/filter?resourceType=Task");
+    List<Reply> replies = new ArrayList<>(List.of(filters));
+    if (filters.status() == 200) {
+      for (String filterId : ids(filters)) {
+        replies.add(post(user, ENGINE + "/filter/" + filterId + "/list", Map.of()));
+        replies.add(post(user, ENGINE + "/filter/" + filterId + "/list",
+            Map.of("processInstanceBusinessKey", target.businessKey())));
+        replies.add(post(user, ENGINE + "/filter/" + filterId + "/count",
+            Map.of("processInstanceBusinessKey", target.businessKey())));
+      }
+    }
+    return replies;
+  }
+
+  Target target(DemoCounty county, Station station) {
+    String instanceId = cases.get(county.prefix() + station);
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(task).as("the %s case at %s", county.name(), station).isNotNull();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(station.step);
+    RuntimeService runtime = engine.getRuntimeService();
+    String businessKey = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
+    String place = station.role.level() == Role.Level.TOWNSHIP ? county.townshipCode() : county.countyCode();
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(station.step, LocalDate.now()));
+    if (station.step.equals(TASK_PAYOUT_SUBSIDY)) {
+      values.put(Vars.PAID_AMOUNT, runtime.getVariable(instanceId, Vars.SUBSIDY_AMOUNT));
+    }
+    return new Target(instanceId, businessKey, task.getId(), station.step, station.role.groupId(place), values);
+  }
+
+  /** What a refused attempt must not change: instances, tasks, variables, history, the domain tables. */
+  CountyState stateOf(DemoCounty county) {
+    String tenant = RoleGroups.tenant(county.countyCode());
+    RuntimeService runtime = engine.getRuntimeService();
+    List<String> instances = runtime.createProcessInstanceQuery().tenantIdIn(tenant).list().stream()
+        .map(p -> p.getId() + " " + p.getBusinessKey() + (p.isSuspended() ? " suspended" : "")).sorted().toList();
+    List<String> tasks = engine.getTaskService().createTaskQuery().tenantIdIn(tenant).list().stream()
+        .map(t -> String.join(" ", t.getId(), t.getTaskDefinitionKey(), t.getName(), "assignee=" + t.getAssignee(),
+            "owner=" + t.getOwner(), "delegation=" + t.getDelegationState(), "due=" + t.getDueDate(),
+            "suspended=" + t.isSuspended()))
+        .sorted().toList();
+    Map<String, Object> variables = new TreeMap<>();
+    runtime.createVariableInstanceQuery().tenantIdIn(tenant).list()
+        .forEach(v -> variables.put(v.getExecutionId() + "/" + v.getTaskId() + "/" + v.getName(), v.getValue()));
+    return new CountyState(instances, tasks, variables,
+        engine.getHistoryService().createHistoricProcessInstanceQuery().tenantIdIn(tenant).count(),
+        engine.getHistoryService().createHistoricIdentityLinkLogQuery().tenantIdIn(tenant).count(),
+        count("select count(*) from household where county_code = ?", county.countyCode()),
+        count("select count(*) from problem where county_code = ?", county.countyCode()),
+        runtime.createIncidentQuery().tenantIdIn(tenant).count());
+  }
+
+  /** The ids a leak of the county would show: every instance and open task of its tenant. */
+  List<String> idsOf(DemoCounty county) {
+    String tenant = RoleGroups.tenant(county.countyCode());
+    List<String> ids = new ArrayList<>(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .tenantIdIn(tenant).list().stream().map(p -> p.getId()).toList());
+    ids.addAll(taskIdsOf(county));
+    return ids;
+  }
+
+  List<String> taskIdsOf(DemoCounty county) {
+    return engine.getTaskService().createTaskQuery().tenantIdIn(RoleGroups.tenant(county.countyCode())).list()
+        .stream().map(Task::getId).toList();
+  }
+
+  /** A valid registration in a demo county, with a resident id no household has yet. */
+  Registration registration(DemoCounty county, String townshipCode, String headName) {
+    String village = county == KELAN ? "宋家沟村" : "西坡崖村";
+    return new Registration(headName, freshResidentId(county.countyCode()), KeyGroup.POOR, county.cityCode(),
+        county.countyCode(), townshipCode, village, village + " 1 号", 3, true);
+  }
+
+  private String freshResidentId(String addressCode) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    while (true) {
+      // birth years before 1940: the demo data and the walk-through use later ones
+      String id = DemoSteps.residentId(addressCode, 1900 + random.nextInt(40), random.nextInt(1000));
+      if (count("select count(*) from household where resident_id = ?", id) == 0) {
+        return id;
+      }
+    }
+  }
+
+  static String headNamePrefix(DemoCounty county) {
+    return county == KELAN ? "岢岚隔离户" : "静乐隔离户";
+  }
+
+  static DemoCounty countyNamed(String name) {
+    return DemoUsers.COUNTIES.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private long count(String sql, Object... args) {
+    Long count = jdbc.queryForObject(sql, Long.class, args);
+    return count == null ? 0 : count;
+  }
+
+  private byte[] csvOfOneUser() {
+    return (UserImport.HEADER + "\nanonymousimport,匿名,导入,,anonymous-2020," + RoleGroups.citySupervisor("1409") + "\n")
+        .getBytes(UTF_8);
+  }
+
+  /** Variables in the REST API's form, typed as Tasklist types them. */
+  static Map<String, Object> typed(Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
+    return variables;
+  }
+
+  private static String typeOf(Object value) {
+    if (value instanceof Boolean) {
+      return "Boolean";
+    }
+    if (value instanceof Double) {
+      return "Double";
+    }
+    if (value instanceof Number) {
+      return "Long";
+    }
+    return "String";
+  }
+
+  Reply get(String user, String path) {
+    return send(user, HttpMethod.GET, path, null, null);
+  }
+
+  Reply post(String user, String path, Object body) {
+    return send(user, HttpMethod.POST, path, MediaType.APPLICATION_JSON_VALUE, body == null ? null : toJson(body));
+  }
+
+  Reply put(String user, String path, Object body) {
+    return send(user, HttpMethod.PUT, path, MediaType.APPLICATION_JSON_VALUE, toJson(body));
+  }
+
+  Reply delete(String user, String path) {
+    return send(user, HttpMethod.DELETE, path, null, null);
+  }
+
+  Reply send(String user, HttpMethod method, String path, String contentType, byte[] body) {
+    return send(user, method, path, contentType, body, DemoUsers.PASSWORD);
+  }
+
+  /** One request as {@code user} with {@code password} (none when the user is null); the answer as text. */
+  Reply send(String user, HttpMethod method, String path, String contentType, byte[] body, String password) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, password, UTF_8);
+    }
+    if (contentType != null) {
+      headers.setContentType(MediaType.parseMediaType(contentType));
+    }
+    ResponseEntity<byte[]> response = rest.exchange(path, method, new HttpEntity<>(body, headers), byte[].class);
+    byte[] answer = response.getBody();
+    return new Reply((user == null ? "anonymous" : user) + " " + method + " " + path, response.getStatusCode().value(),
+        answer == null ? "" : new String(answer, UTF_8));
+  }
+
+  private byte[] toJson(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Map<String, Object> read(Reply reply) {
+    try {
+      return json.readValue(reply.body(), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new AssertionError("not a JSON object: " + reply, e);
+    }
+  }
+
+  /** The ids of a JSON list answer. */
+  List<String> ids(Reply reply) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    try {
+      List<Map<String, Object>> items = json.readValue(reply.body(), new TypeReference<List<Map<String, Object>>>() {});
+      return items.stream().map(item -> String.valueOf(item.get("id"))).toList();
+    } catch (IOException e) {
+      throw new AssertionError("not a JSON list: " + reply, e);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package org.anju.browser;
+
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_APPRAISE_HOUSE;
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.anju.demo.CaseWalker;
+import org.anju.demo.DemoSteps;
+import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdCases;
+import org.anju.household.Registration;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Tracing;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+/**
+ * A township clerk of 宋家沟镇 verifies a house in Camunda Tasklist with a real browser (Debian's
+ * headless Chromium): login page, filter, task list, claim, the Camunda Form, complete; what the
+ * browser did is then checked through the engine's Java API.
+ *
+ * <p>On a failure, {@code target/browser/} receives a screenshot, the page's HTML, the browser's
+ * console errors and a Playwright trace ({@code playwright show-trace}) of the failed test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TasklistBrowserTest {
+
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path EVIDENCE = Paths.get("target", "browser");
+
+  static final String TOWNSHIP_CLERK = "kltownship";
+  static final String MY_GROUPS_TASKS = "我组的任务 My group's tasks";
+
+  static final String VERIFICATION_DATE = "核验日期 Verification date";
+  static final String VERIFIED_BY = "核验人 Verified by";
+  static final String HOUSE_STRUCTURE = "房屋结构 House structure";
+  static final String CAN_BUILD = "有能力自建或组织施工 Household can build or organise the work";
+  static final String NOTES = "核验情况 Notes";
+
+  static Playwright playwright;
+  static Browser chromium;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  HouseholdCases householdCases;
+
+  BrowserContext browserWindow;
+  Page page;
+  Tasklist tasklist;
+  final List<String> browserErrors = new ArrayList<>();
+
+  /** Runs right after a failed test, while its page is still open. */
+  @RegisterExtension
+  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
+    if (context.getExecutionException().isPresent() && page != null) {
+      keepEvidence(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @BeforeAll
+  static void launchChromium() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      String missing = CHROMIUM + " is missing: apt-get install -y chromium fonts-noto-cjk";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail(missing);
+      }
+      Assumptions.abort(missing);
+    }
+    // the browser is Debian's; Playwright must never download one of its own
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    // Tasklist renders asynchronously; on a busy 2-core machine a first render can take a while
+    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+  }
+
+  @AfterAll
+  static void closeChromium() {
+    if (playwright != null) {
+      playwright.close(); // closes the browser too
+    }
+  }
+
+  @BeforeEach
+  void openBrowserWindow() {
+    // the date picker's "today" is the browser's, the step rules' is the engine clock: keep both real
+    ClockUtil.reset();
+    browserWindow = chromium.newContext(new Browser.NewContextOptions()
+        .setLocale("zh-CN") // as the clerks' browsers; Tasklist itself falls back to English
+        .setTimezoneId(ZoneId.systemDefault().getId())
+        .setViewportSize(1400, 1000));
+    browserWindow.setDefaultTimeout(30_000);
+    browserWindow.setDefaultNavigationTimeout(60_000);
+    browserWindow.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
+    page = browserWindow.newPage();
+    page.onConsoleMessage(message -> {
+      if ("error".equals(message.type())) {
+        browserErrors.add("console: " + message.text());
+      }
+    });
+    page.onResponse(response -> {
+      if (response.status() >= 400) {
+        browserErrors.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
+      }
+    });
+    tasklist = new Tasklist(page, "http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowserWindow() {
+    if (browserWindow != null) {
+      browserWindow.close();
+    }
+  }
+
+  @Test
+  void townshipClerkVerifiesTheHouseOfLiJianguoInTasklist() {
+    // Given: the demo household 李建国 of 长崖子村 waits for the township to verify its house
+    Task verification = taskService.createTaskQuery().taskDefinitionKey(TASK_VERIFY_HOUSING)
+        .processVariableValueEquals(Vars.HEAD_NAME, "李建国").singleResult();
+    assertThat(verification).as("demo household 李建国 waiting at 入户核验").isNotNull();
+    assertThat(verification.getAssignee()).as("nobody has claimed it yet").isNull();
+    String caseId = verification.getProcessInstanceId();
+    String taskName = "入户核验 Verify housing safety · 李建国 · 长崖子村";
+    LocalDate visitDay = LocalDate.now().minusDays(2);
+
+    // When: the clerk logs in, finds the task among the group's work, claims it, fills the form and completes it
+    tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);
+    tasklist.openFilter(MY_GROUPS_TASKS);
+    Tasklist.TaskForm form = tasklist.openTask(taskName);
+    PlaywrightAssertions.assertThat(form.field("户主姓名 Head of household")).hasValue("李建国");
+    PlaywrightAssertions.assertThat(form.field("户主姓名 Head of household")).isDisabled();
+    tasklist.claim();
+    form.typeDate(VERIFICATION_DATE, visitDay);
+    form.fill(VERIFIED_BY, "郝建军");
+    form.choose(HOUSE_STRUCTURE, "砖木结构 Brick and timber");
+    form.tick(CAN_BUILD);
+    form.fill(NOTES, "后墙开裂，屋面漏雨 Cracked back wall, leaking roof");
+    tasklist.complete(taskName);
+
+    // Then: the values are the case's variables, and the case waits for the house to be appraised
+    assertThat(runtimeService.getVariables(caseId))
+        .containsEntry(Vars.VERIFICATION_DATE, visitDay.toString())
+        .containsEntry(Vars.VERIFIER_NAME, "郝建军")
+        .containsEntry(Vars.HOUSE_STRUCTURE, "BRICK_WOOD")
+        .containsEntry(Vars.CAN_BUILD, true)
+        .containsEntry(Vars.IN_RELOCATION_PROGRAMME, false)
+        .containsEntry(Vars.VERIFICATION_NOTES, "后墙开裂，屋面漏雨 Cracked back wall, leaking roof");
+    assertThat(runtimeService.getActiveActivityIds(caseId)).containsExactly(TASK_APPRAISE_HOUSE);
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery()
+        .taskId(verification.getId()).singleResult();
+    assertThat(done.getAssignee()).as("claimed in Tasklist by").isEqualTo(TOWNSHIP_CLERK);
+    assertThat(done.getDeleteReason()).isEqualTo("completed");
+  }
+
+  @Test
+  void tasklistShowsTheServersRefusalOfAFutureVerificationDateAndKeepsTheTaskOpen() {
+    // Given: a newly registered household waits for the verification of its house
+    String caseId = registerHouseholdWaitingForVerification("马占魁", "甘钦村");
+    String taskName = "入户核验 Verify housing safety · 马占魁 · 甘钦村";
+
+    // When: the clerk enters a visit next week — the date picker accepts it, only the server's rule does not
+    tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);
+    tasklist.openFilter(MY_GROUPS_TASKS);
+    Tasklist.TaskForm form = tasklist.openTask(taskName);
+    tasklist.claim();
+    form.typeDate(VERIFICATION_DATE, LocalDate.now().plusDays(7));
+    form.fill(VERIFIED_BY, "王海");
+    form.choose(HOUSE_STRUCTURE, "窑洞 Cave dwelling");
+    Locator refusal = tasklist.completeExpectingRefusal();
+
+    // Then: Tasklist shows the server's message, the task stays open with what was typed, nothing is saved
+    PlaywrightAssertions.assertThat(refusal).containsText("verificationDate: must not be in the future");
+    PlaywrightAssertions.assertThat(tasklist.openedTask(taskName)).isVisible();
+    PlaywrightAssertions.assertThat(tasklist.taskInList(taskName)).isVisible();
+    PlaywrightAssertions.assertThat(form.field(VERIFIED_BY)).hasValue("王海");
+    Task stillOpen = taskService.createTaskQuery().processInstanceId(caseId).singleResult();
+    assertThat(stillOpen.getTaskDefinitionKey()).isEqualTo(TASK_VERIFY_HOUSING);
+    assertThat(stillOpen.getAssignee()).isEqualTo(TOWNSHIP_CLERK);
+    assertThat(runtimeService.getVariables(caseId))
+        .doesNotContainKeys(Vars.VERIFICATION_DATE, Vars.VERIFIER_NAME, Vars.HOUSE_STRUCTURE);
+
+    // And: once the date is corrected, the same form goes through
+    tasklist.dismissError();
+    form.typeDate(VERIFICATION_DATE, LocalDate.now());
+    tasklist.complete(taskName);
+    assertThat(runtimeService.getVariable(caseId, Vars.VERIFICATION_DATE)).isEqualTo(LocalDate.now().toString());
+    assertThat(runtimeService.getActiveActivityIds(caseId)).containsExactly(TASK_APPRAISE_HOUSE);
+  }
+
+  /** Registers a household of 宋家沟镇 and confirms its identification, as the demo data does. */
+  private String registerHouseholdWaitingForVerification(String headName, String village) {
+    // born 1936: no demo or other test household uses that year, so the resident id is new
+    Registration registration = new Registration(headName, DemoSteps.residentId("140929", 1936, 36),
+        KeyGroup.POOR, DemoUsers.KELAN.cityCode(), DemoUsers.KELAN.countyCode(), DemoUsers.KELAN.townshipCode(),
+        village, village + "36号", 2, false);
+    String caseId = householdCases.register(registration).getId();
+    new CaseWalker(processEngine).walkTo(caseId, TASK_VERIFY_HOUSING);
+    return caseId;
+  }
+
+  private void keepEvidence(String testName) throws IOException {
+    Files.createDirectories(EVIDENCE);
+    page.screenshot(new Page.ScreenshotOptions().setPath(EVIDENCE.resolve(testName + ".png")).setFullPage(true));
+    Files.writeString(EVIDENCE.resolve(testName + ".html"), page.content(), StandardCharsets.UTF_8);
+    Files.write(EVIDENCE.resolve(testName + "-browser-errors.txt"), browserErrors, StandardCharsets.UTF_8);
+    browserWindow.tracing().stop(new Tracing.StopOptions().setPath(EVIDENCE.resolve(testName + "-trace.zip")));
+    System.err.println("Browser evidence of " + testName + " in " + EVIDENCE.toAbsolutePath() + "; browser errors: "
+        + browserErrors);
+  }
+}
