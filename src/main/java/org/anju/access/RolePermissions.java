@@ -34,8 +34,12 @@ final class RolePermissions {
     List<Grant> grants = new ArrayList<>();
     grants.add(new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS));
     grants.add(new Grant(Resources.FILTER, ANY, Permissions.READ));
-    grants.add(new Grant(Resources.PROCESS_DEFINITION, HOUSEHOLD_CASE, ProcessDefinitionPermissions.READ));
-    grants.add(new Grant(Resources.PROCESS_DEFINITION, PROBLEM_RECTIFICATION, ProcessDefinitionPermissions.READ));
+    // READ_INSTANCE: Tasklist shows the household on each task card from the case's variables; the
+    // tenant check keeps that to the staff's own county
+    grants.add(new Grant(Resources.PROCESS_DEFINITION, HOUSEHOLD_CASE, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE));
+    grants.add(new Grant(Resources.PROCESS_DEFINITION, PROBLEM_RECTIFICATION, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE));
     if (role.registersHouseholds()) {
       grants.add(new Grant(Resources.PROCESS_DEFINITION, HOUSEHOLD_CASE, ProcessDefinitionPermissions.CREATE_INSTANCE));
       grants.add(new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));

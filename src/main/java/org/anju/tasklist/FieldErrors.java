@@ -15,7 +15,7 @@ public final class FieldErrors {
   private final List<String> errors = new ArrayList<>();
 
   public void add(String field, String reason) {
-    errors.add(field + ": " + reason);
+    errors.add(FieldLabels.of(field) + ": " + reason);
   }
 
   public boolean isEmpty() {

@@ -189,6 +189,6 @@ public final class StepValues {
   }
 
   private boolean hasFieldError(String name) {
-    return errors.all().stream().anyMatch(e -> e.startsWith(name + ":"));
+    return errors.all().stream().anyMatch(e -> e.startsWith(FieldLabels.of(name) + ":"));
   }
 }
