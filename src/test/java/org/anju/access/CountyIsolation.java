@@ -282,11 +282,8 @@ abstract class CountyIsolation {
     CaseWalker walker = new CaseWalker(engine);
     for (DemoCounty county : List.of(KELAN, JINGLE)) {
       for (Station station : Station.values()) {
-        Registration registration = registration(county, county.townshipCode(), headNamePrefix(county) + station.ordinal());
-        registration = new Registration(registration.headName(), registration.residentId(), station.keyGroup,
-            registration.cityCode(), registration.countyCode(), registration.townshipCode(), registration.village(),
-            registration.houseAddress(), registration.householdSize(), registration.dynamicGuarantee());
-        String id = households.register(registration).getId();
+        String id = households.register(registration(county, county.townshipCode(),
+            headNamePrefix(county) + station.ordinal(), station.keyGroup)).getId();
         walker.walkTo(id, station.step);
         cases.put(county.prefix() + station, id);
       }
@@ -404,6 +401,54 @@ abstract class CountyIsolation {
     replies.forEach(reply -> softly.assertThat(reply.status()).as("%s: %s", user, reply).isIn(403, 404));
     softly.assertThat(stateOf(KELAN, target)).as("岢岚县's cases after %s tried %s", user, station.step).isEqualTo(before);
     softly.assertAll();
+  }
+
+  /**
+   * Candidate groups are case variables: a clerk who sends them with a form must not get the next steps.
+   * A township clerk submits the verification with the appraisers' and the housing bureau's groups set
+   * to its own township; whatever the server answers, the appraisal must stay the appraisers'.
+   */
+  @Order(2)
+  @Test
+  void shouldNotLetATownshipClerkHandTheAppraisalToItselfWithTheVerificationForm() {
+    String clerk = DemoUsers.userOf(KELAN, Role.TOWNSHIP);
+    String caseId = newCaseAt(KELAN, TASK_VERIFY_HOUSING);
+    String verification = openTaskOf(caseId).getId();
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, LocalDate.now()));
+    values.put(Vars.APPRAISER_GROUP, RoleGroups.township(KELAN.townshipCode()));
+    values.put(Vars.HOUSING_GROUP, RoleGroups.township(KELAN.townshipCode()));
+
+    Reply submitted = post(clerk, ENGINE + "/task/" + verification + "/submit-form", Map.of("variables", typed(values)));
+
+    assertThat(submitted.status()).as("%s", submitted).isIn(204, 400);
+    Task next = openTaskOf(caseId);
+    if (next.getTaskDefinitionKey().equals(TASK_APPRAISE_HOUSE)) {
+      Reply claimed = post(clerk, ENGINE + "/task/" + next.getId() + "/claim", Map.of("userId", clerk));
+      assertThat(claimed.status()).as("the township clerk claims the appraisal after %s: %s", submitted, claimed)
+          .isIn(403, 404);
+      assertThat(engine.getTaskService().getIdentityLinksForTask(next.getId())).extracting(link -> link.getGroupId())
+          .containsExactly(RoleGroups.appraiser(KELAN.countyCode()));
+    } else {
+      assertThat(submitted.body()).as("a refusal names the field").contains(Vars.APPRAISER_GROUP);
+    }
+  }
+
+  /** The subsidy is the decision table's; the housing bureau approves it, it does not set it. */
+  @Order(2)
+  @Test
+  void shouldNotLetTheHousingBureauRaiseTheSubsidyWithTheCountyApprovalForm() {
+    String housing = DemoUsers.userOf(KELAN, Role.HOUSING);
+    String caseId = newCaseAt(KELAN, TASK_COUNTY_APPROVAL);
+    Object decided = engine.getRuntimeService().getVariable(caseId, Vars.SUBSIDY_AMOUNT);
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_COUNTY_APPROVAL, LocalDate.now()));
+    values.put(Vars.SUBSIDY_AMOUNT, 999_999L);
+
+    Reply submitted = post(housing, ENGINE + "/task/" + openTaskOf(caseId).getId() + "/submit-form",
+        Map.of("variables", typed(values)));
+
+    assertThat(submitted.status()).as("%s", submitted).isIn(204, 400);
+    assertThat(engine.getRuntimeService().getVariable(caseId, Vars.SUBSIDY_AMOUNT))
+        .as("the subsidy after %s", submitted).isEqualTo(decided);
   }
 
   @Order(3)
@@ -688,10 +733,26 @@ abstract class CountyIsolation {
         .stream().map(Task::getId).toList();
   }
 
-  /** A valid registration in a demo county, with a resident id no household has yet. */
+  /** A new case of the county, taken to {@code step} as the clerks would. */
+  String newCaseAt(DemoCounty county, String step) {
+    String caseId = households.register(registration(county, county.townshipCode(), headNamePrefix(county) + "新")).getId();
+    new CaseWalker(engine).walkTo(caseId, step);
+    return caseId;
+  }
+
+  Task openTaskOf(String caseId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(caseId).singleResult();
+  }
+
+  /** A valid registration of a registered poor household, with a resident id no household has yet. */
   Registration registration(DemoCounty county, String townshipCode, String headName) {
+    return registration(county, townshipCode, headName, KeyGroup.POOR);
+  }
+
+  /** A valid registration in a demo county, household of three, with a resident id no household has yet. */
+  Registration registration(DemoCounty county, String townshipCode, String headName, KeyGroup group) {
     String village = county == KELAN ? "宋家沟村" : "西坡崖村";
-    return new Registration(headName, freshResidentId(county.countyCode()), KeyGroup.POOR, county.cityCode(),
+    return new Registration(headName, freshResidentId(county.countyCode()), group, county.cityCode(),
         county.countyCode(), townshipCode, village, village + " 1 号", 3, true);
   }
 
