@@ -8,22 +8,28 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic authentication over the engine's identity service for the engine REST API and Anju's
- * own API: a request without valid credentials gets 401; a valid one runs as its user, with the
+ * own API, or, for a request without an Authorization header, the login of the Camunda webapps kept in
+ * the HTTP session (a Cockpit plugin's calls): a request with neither gets 401; a valid one runs as its user, with the
  * user's groups and tenants, so that authorization and the tenant check apply. Passwords are
  * checked by the identity service, which also throttles repeated failed logins.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "Basic ";
+  /** Where the Camunda webapps keep their login in the HTTP session ({@code AuthenticationUtil}). */
+  static final String WEBAPP_SESSION_KEY = "authenticatedUser";
 
   private final IdentityService identity;
 
@@ -34,7 +40,8 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = authenticatedUser(request.getHeader("Authorization"));
+    String header = request.getHeader("Authorization");
+    String userId = header == null ? webappSessionUser(request) : authenticatedUser(header);
     if (userId == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"anju\"");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -51,6 +58,41 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * The user logged in to the Camunda webapps (Cockpit, Tasklist, Admin) in this HTTP session, so that a
+   * webapp plugin calling Anju's API with the session cookie runs as that user. The webapps keep their
+   * login in the session attribute {@code authenticatedUser}: an {@link Authentications} with one
+   * {@link UserAuthentication} per process engine. Groups and tenants are read again from the identity
+   * service, as for HTTP Basic. Only for GET and HEAD: the webapps' CSRF protection does not cover
+   * {@code /api/*} and {@code /engine-rest/*}. Null when there is no session or nobody is logged in.
+   */
+  private String webappSessionUser(HttpServletRequest request) {
+    // reads only: the webapps' CSRF protection does not cover these paths, so a session never changes anything
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      return null;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Object attribute;
+    try {
+      attribute = session.getAttribute(WEBAPP_SESSION_KEY);
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
+    if (!(attribute instanceof Authentications authentications)) {
+      return null;
+    }
+    for (UserAuthentication authentication : authentications.getAuthentications()) {
+      String userId = authentication.getIdentityId();
+      if (userId != null && identity.createUserQuery().userId(userId).count() == 1) {
+        return userId;
+      }
+    }
+    return null;
   }
 
   /** The user whose credentials the header carries, or null when they are missing or wrong. */

@@ -1,6 +1,7 @@
 package org.anju.access;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -11,8 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Answers a REST call on another county's task or case with 404, as if it did not exist. The engine
- * refuses such a call in its tenant check, which its REST API would otherwise report as a 500.
+ * Answers a REST call on another county's task or case with 404, as if it did not exist (the engine
+ * refuses it in its tenant check, which its REST API would report as a 500), and the other refusals
+ * of bad input that the REST API reports as server errors with 400 or 404.
  */
 @Priority(1)
 public class OtherCountyExceptionHandler extends RestExceptionHandler {
@@ -22,7 +24,8 @@ public class OtherCountyExceptionHandler extends RestExceptionHandler {
 
   @Override
   public Response toResponse(RestException exception) {
-    return mentionsTenantRefusal(exception) ? notFound() : super.toResponse(exception);
+    Response refusal = clientError(exception);
+    return refusal != null ? refusal : super.toResponse(exception);
   }
 
   /** The same for the calls whose engine exception reaches the REST API unwrapped. */
@@ -31,8 +34,40 @@ public class OtherCountyExceptionHandler extends RestExceptionHandler {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return mentionsTenantRefusal(exception) ? notFound() : super.toResponse(exception);
+      Response refusal = clientError(exception);
+      return refusal != null ? refusal : super.toResponse(exception);
     }
+  }
+
+  /**
+   * The engine reports some refusals of bad input as server errors, depending on the endpoint: a
+   * form check failing on {@code /start} rather than {@code /submit-form}, an unknown task id, a
+   * value the engine cannot convert. They are the caller's mistakes, so they are answered as such.
+   */
+  static Response clientError(Throwable exception) {
+    if (mentionsTenantRefusal(exception)) {
+      return notFound();
+    }
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof FormFieldValidationException) {
+        return status(Response.Status.BAD_REQUEST, "InvalidRequestException", t.getMessage());
+      }
+      String message = t.getMessage() == null ? "" : t.getMessage();
+      if (message.contains("task is null") || message.contains("Cannot find task")) {
+        return status(Response.Status.NOT_FOUND, "NotFoundException", "Not found: no such task");
+      }
+      if (message.contains("ENGINE-17007") || t instanceof IllegalArgumentException) {
+        return status(Response.Status.BAD_REQUEST, "InvalidRequestException", "Invalid input: " + message);
+      }
+    }
+    return null;
+  }
+
+  static Response status(Response.Status status, String type, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(type);
+    dto.setMessage(message);
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   static Response notFound() {

@@ -66,7 +66,7 @@ public class HouseholdStepRules implements StepRules {
 
   static void verifyHousing(StepValues v) {
     v.pastDate(Vars.VERIFICATION_DATE);
-    v.text(Vars.VERIFIER_NAME, 50);
+    v.line(Vars.VERIFIER_NAME, 50);
     v.oneOf(Vars.HOUSE_STRUCTURE, HOUSE_STRUCTURES);
     v.flag(Vars.CAN_BUILD);
     v.flag(Vars.IN_RELOCATION_PROGRAMME);
@@ -75,19 +75,19 @@ public class HouseholdStepRules implements StepRules {
 
   static void appraiseHouse(StepValues v) {
     v.oneOf(Vars.SAFETY_GRADE, SAFETY_GRADES);
-    v.text(Vars.APPRAISER_NAME, 50);
+    v.line(Vars.APPRAISER_NAME, 50);
     v.notBefore(Vars.APPRAISAL_DATE, v.pastDate(Vars.APPRAISAL_DATE), Vars.VERIFICATION_DATE);
-    v.text(Vars.APPRAISAL_REPORT_REF, 50);
+    v.line(Vars.APPRAISAL_REPORT_REF, 50);
   }
 
   static void confirmRelocation(StepValues v) {
-    v.text(Vars.RELOCATION_SITE, 200);
+    v.line(Vars.RELOCATION_SITE, 200);
     v.date(Vars.MOVE_IN_DATE);
   }
 
   static void arrangeAlternativeHousing(StepValues v) {
     v.oneOf(Vars.ALTERNATIVE_TYPE, ALTERNATIVE_TYPES);
-    v.text(Vars.ALTERNATIVE_ADDRESS, 200);
+    v.line(Vars.ALTERNATIVE_ADDRESS, 200);
     v.notBefore(Vars.ALTERNATIVE_AGREEMENT_DATE, v.pastDate(Vars.ALTERNATIVE_AGREEMENT_DATE), Vars.APPRAISAL_DATE);
     v.notBefore(Vars.MOVE_IN_DATE, v.date(Vars.MOVE_IN_DATE), Vars.ALTERNATIVE_AGREEMENT_DATE);
   }
@@ -100,10 +100,10 @@ public class HouseholdStepRules implements StepRules {
   }
 
   static void signAgreement(StepValues v) {
-    v.text(Vars.AGREEMENT_NUMBER, 50);
+    v.line(Vars.AGREEMENT_NUMBER, 50);
     v.notBefore(Vars.AGREEMENT_DATE, v.pastDate(Vars.AGREEMENT_DATE), Vars.COUNTY_APPROVAL_DATE);
     v.oneOf(Vars.BUILDER_TYPE, BUILDER_TYPES);
-    v.text(Vars.BUILDER_NAME, 100);
+    v.line(Vars.BUILDER_NAME, 100);
   }
 
   static void startConstruction(StepValues v) {
@@ -114,7 +114,7 @@ public class HouseholdStepRules implements StepRules {
 
   static void inspectConstruction(StepValues v) {
     v.notBefore(Vars.INSPECTION_DATE, v.pastDate(Vars.INSPECTION_DATE), Vars.CONSTRUCTION_START_DATE);
-    v.text(Vars.INSPECTOR_NAME, 50);
+    v.line(Vars.INSPECTOR_NAME, 50);
     v.flag(Vars.QUALITY_OK);
     v.flag(Vars.SAFETY_OK);
     v.optionalText(Vars.INSPECTION_NOTES, 1000);
@@ -169,7 +169,7 @@ public class HouseholdStepRules implements StepRules {
           + amount.longValue() + " yuan");
     }
     v.notBefore(Vars.PAYMENT_DATE, v.pastDate(Vars.PAYMENT_DATE), Vars.ACCEPTANCE_DATE);
-    v.text(Vars.PAYMENT_REFERENCE, 50);
+    v.line(Vars.PAYMENT_REFERENCE, 50);
   }
 
   static void supplyArchiveData(StepValues v) {
@@ -185,7 +185,7 @@ public class HouseholdStepRules implements StepRules {
   }
 
   static void archiveCase(StepValues v) {
-    v.text(Vars.ARCHIVE_NUMBER, 50);
+    v.line(Vars.ARCHIVE_NUMBER, 50);
     v.pastDate(Vars.ARCHIVED_DATE);
     if (!v.flag(Vars.SYSTEM_DATA_APPROVED)) {
       v.errors().add(Vars.SYSTEM_DATA_APPROVED, "the data must be approved in the information system before archiving");

@@ -28,15 +28,15 @@ public class RegistrationRules {
 
   /** The registration, or empty with every problem recorded in the values' errors. */
   public Optional<Registration> check(StepValues values) {
-    Optional<String> headName = values.text(Vars.HEAD_NAME, 50);
+    Optional<String> headName = values.line(Vars.HEAD_NAME, 50);
     Optional<String> residentId = values.text(Vars.RESIDENT_ID, 18)
         .map(id -> id.toUpperCase(java.util.Locale.ROOT));
     residentId.flatMap(id -> ResidentIdNumber.problem(id, values.today()))
         .ifPresent(problem -> values.errors().add(Vars.RESIDENT_ID, problem));
     Optional<String> keyGroup = values.oneOf(Vars.KEY_GROUP, KEY_GROUPS);
     Optional<String> place = checkPlace(values, Vars.CITY_CODE, Vars.COUNTY_CODE, Vars.TOWNSHIP_CODE);
-    Optional<String> village = values.text(Vars.VILLAGE, 50);
-    Optional<String> address = values.text(Vars.HOUSE_ADDRESS, 200);
+    Optional<String> village = values.line(Vars.VILLAGE, 50);
+    Optional<String> address = values.line(Vars.HOUSE_ADDRESS, 200);
     Optional<Long> size = values.wholeNumber(Vars.HOUSEHOLD_SIZE, 1, 30);
     boolean dynamic = values.flag(Vars.DYNAMIC_GUARANTEE);
     if (!values.errors().isEmpty() || place.isEmpty()) {

@@ -49,7 +49,7 @@ public class StartCheckListener implements ExecutionListener {
         errors.add(Vars.PROBLEMS_FOUND, "a failed acceptance must list at least one defect");
       }
     } else {
-      values.text(Vars.CHECKER_NAME, 50);
+      values.line(Vars.CHECKER_NAME, 50);
     }
     errors.throwIfAny();
     PlaceAccess.check(execution.getProcessEngineServices().getIdentityService(),

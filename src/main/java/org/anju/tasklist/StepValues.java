@@ -16,7 +16,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class StepValues {
 
-  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
+  /** Markup, control characters and bidirectional overrides: never needed in what clerks type. */
+  private static final java.util.regex.Pattern MARKUP =
+      java.util.regex.Pattern.compile("[<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069]");
+  /** Line breaks and tabs, allowed only in the multi-line fields (notes, remarks, defects). */
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("[\\t\\n\\r]");
 
   private final VariableScope scope;
   private final FieldErrors errors;
@@ -38,7 +42,17 @@ public final class StepValues {
     return scope.getVariable(name);
   }
 
-  /** A required text of at most {@code maxLength} characters. */
+  /** A required single line of at most {@code maxLength} characters: a name, a number, an address. */
+  public Optional<String> line(String name, int maxLength) {
+    Object value = raw(name);
+    if (value instanceof String text && LINE_BREAK.matcher(text).find()) {
+      errors.add(name, "must be a single line");
+      return Optional.empty();
+    }
+    return text(name, maxLength);
+  }
+
+  /** A required text of at most {@code maxLength} characters, which may span lines. */
   public Optional<String> text(String name, int maxLength) {
     Optional<String> value = optionalText(name, maxLength);
     if (value.isEmpty() && !hasFieldError(name)) {
@@ -169,8 +183,9 @@ public final class StepValues {
     if (value == null || (value instanceof String s && s.isBlank())) {
       return Optional.empty();
     }
-    if (value instanceof java.util.Date date) {
-      return Optional.of(date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+    if (!(value instanceof String)) {
+      errors.add(name, "must be a date written like 2020-03-31");
+      return Optional.empty();
     }
     try {
       return Optional.of(LocalDate.parse(value.toString().strip()));

@@ -1,0 +1,208 @@
+package org.anju.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anju.intake.RegisterImports.RegisterImport;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Bulk intake of household registers: upload a CSV or XLSX register, watch its progress, read its
+ * bad rows. A clerk imports into and sees the imports of their own county; an administrator any.
+ */
+@RestController
+@RequestMapping("/api/intake")
+class IntakeController {
+
+  static final String TEMPLATE = "intake/register-template.csv";
+
+  private final RegisterIntake intake;
+  private final RegisterImports imports;
+  private final IdentityService identity;
+
+  IntakeController(RegisterIntake intake, RegisterImports imports, IdentityService identity) {
+    this.intake = intake;
+    this.imports = imports;
+    this.identity = identity;
+  }
+
+  @PostMapping(path = "/registers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> upload(@RequestParam(name = "file", required = false) MultipartFile file)
+      throws IOException {
+    Uploader who = Uploader.of(identity.getCurrentAuthentication());
+    if (who == null || !who.mayImport()) {
+      return error(HttpStatus.FORBIDDEN, "AuthorizationException",
+          "only county staff (into their own county) and administrators may import registers");
+    }
+    if (file == null || file.isEmpty()) {
+      return badRequest("file", "is required: send the register as multipart field 'file' (.csv or .xlsx)");
+    }
+    String fileName = Optional.ofNullable(file.getOriginalFilename()).map(n -> n.replaceAll(".*[/\\\\]", ""))
+        .filter(n -> !n.isBlank()).orElse("register");
+    Optional<RegisterFormat> format = RegisterFormat.ofFileName(fileName);
+    if (format.isEmpty()) {
+      return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
+          "file: '" + fileName + "' is neither .csv nor .xlsx; download the template at /api/intake/template.csv");
+    }
+    Path copy = Files.createTempFile("anju-register-", "." + format.get().name().toLowerCase());
+    boolean handedOver = false;
+    try {
+      MessageDigest sha = sha256();
+      try (InputStream in = new DigestInputStream(file.getInputStream(), sha)) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Optional<String> problem = format.get().contentProblem(copy);
+      if (problem.isPresent()) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "file: '" + fileName + "' " + problem.get());
+      }
+      String digest = HexFormat.of().formatHex(sha.digest());
+      Optional<RegisterImport> running = intake.running(digest);
+      if (running.isPresent()) {
+        Map<String, Object> body = new LinkedHashMap<>(error(HttpStatus.CONFLICT, "Conflict",
+            "file: the same file is being imported right now (import " + running.get().id() + ")").getBody());
+        body.put("id", running.get().id());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+      }
+      long id;
+      try {
+        id = intake.start(who, fileName, copy, digest, format.get(), Files.size(copy));
+      } catch (TaskRejectedException busy) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the server is busy with other imports; try again later");
+      }
+      handedOver = true;
+      return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/intake/registers/" + id)
+          .body(view(imports.find(id).orElseThrow()));
+    } finally {
+      if (!handedOver) {
+        Files.deleteIfExists(copy);
+      }
+    }
+  }
+
+  @GetMapping("/registers")
+  List<Map<String, Object>> list() {
+    Uploader who = Uploader.of(identity.getCurrentAuthentication());
+    intake.interruptStale();
+    return imports.recent(2000).stream().filter(i -> who != null && who.sees(i.countyScope())).limit(200)
+        .map(IntakeController::view).toList();
+  }
+
+  @GetMapping("/registers/{id}")
+  ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
+    Optional<RegisterImport> found = visible(id);
+    return found.<ResponseEntity<Map<String, Object>>>map(i -> ResponseEntity.ok(view(i)))
+        .orElseGet(() -> notFound(id));
+  }
+
+  @GetMapping("/registers/{id}/errors")
+  ResponseEntity<?> errors(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "1000") int limit) {
+    return problems(id, RegisterImports.ERROR, offset, limit);
+  }
+
+  /** The rows that were already registered, each with the household id it is registered under. */
+  @GetMapping("/registers/{id}/skipped")
+  ResponseEntity<?> skipped(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "1000") int limit) {
+    return problems(id, RegisterImports.SKIPPED, offset, limit);
+  }
+
+  @GetMapping("/template.csv")
+  ResponseEntity<Resource> template() {
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"register-template.csv\"")
+        .body(new ClassPathResource(TEMPLATE));
+  }
+
+  private ResponseEntity<?> problems(long id, String kind, int offset, int limit) {
+    if (visible(id).isEmpty()) {
+      return notFound(id);
+    }
+    if (offset < 0 || limit < 1 || limit > RegisterIntake.MAX_STORED) {
+      return badRequest("limit", "offset must be 0 or more and limit between 1 and " + RegisterIntake.MAX_STORED);
+    }
+    return ResponseEntity.ok(imports.problems(id, kind, offset, limit));
+  }
+
+  private Optional<RegisterImport> visible(long id) {
+    Uploader who = Uploader.of(identity.getCurrentAuthentication());
+    if (who == null) {
+      return Optional.empty();
+    }
+    Optional<RegisterImport> found = imports.find(id);
+    if (found.isPresent() && RegisterImports.RUNNING.equals(found.get().status()) && !intake.isActive(id)) {
+      intake.interruptStale();
+      found = imports.find(id);
+    }
+    return found.filter(i -> who.sees(i.countyScope()));
+  }
+
+  static Map<String, Object> view(RegisterImport i) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", i.id());
+    v.put("fileName", i.fileName());
+    v.put("sha256", i.sha256());
+    v.put("format", i.format());
+    v.put("fileSize", i.fileSize());
+    v.put("importedBy", i.importedBy());
+    v.put("countyScope", i.countyScope());
+    v.put("status", i.status());
+    v.put("message", i.message());
+    v.put("startedAt", i.startedAt());
+    v.put("finishedAt", i.finishedAt());
+    v.put("rowsTotal", i.rowsTotal());
+    v.put("rowsDone", i.rowsDone());
+    v.put("rowsImported", i.rowsImported());
+    v.put("rowsSkipped", i.rowsSkipped());
+    v.put("rowsFailed", i.rowsFailed());
+    v.put("errorsStored", i.errorsStored());
+    v.put("skippedStored", i.skippedStored());
+    return v;
+  }
+
+  private static ResponseEntity<Map<String, Object>> notFound(long id) {
+    return error(HttpStatus.NOT_FOUND, "NotFound", "no register import " + id + " of your county");
+  }
+
+  static ResponseEntity<Map<String, Object>> badRequest(String field, String reason) {
+    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", field + ": " + reason,
+        "errors", List.of(Map.of("field", field, "reason", reason))));
+  }
+
+  static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {
+    return ResponseEntity.status(status).body(Map.of("type", type, "message", message));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

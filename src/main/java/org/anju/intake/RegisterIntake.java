@@ -1,0 +1,297 @@
+package org.anju.intake;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.anju.access.PlaceAccess;
+import org.anju.campaign.CampaignCalendar;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdCases;
+import org.anju.household.HouseholdRegistry;
+import org.anju.household.Registration;
+import org.anju.household.RegistrationRules;
+import org.anju.intake.RegisterImports.Counts;
+import org.anju.tasklist.FieldErrors;
+import org.anju.tasklist.StepValues;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports household registers in the background: each row is checked as the start form checks it,
+ * against the uploader's counties, and against the households already registered in the campaign,
+ * then registered through {@link HouseholdCases}, one transaction per row, as the uploading user.
+ * The household table is the memory of what was done: importing a file again (after a crash, or one
+ * that overlaps an earlier file) registers only the rows not yet there.
+ */
+@Service
+public class RegisterIntake implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterIntake.class);
+
+  /** Problems (and skipped rows) stored per import; the counts go on beyond. */
+  static final int MAX_STORED = 10_000;
+  /** An import whose heartbeat is older than this, and that runs on no thread here, was interrupted. */
+  static final Duration STALE = Duration.ofSeconds(30);
+  static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+
+  private final RegisterImports imports;
+  private final RegistrationRules rules;
+  private final HouseholdRegistry registry;
+  private final HouseholdCases cases;
+  private final CampaignCalendar campaigns;
+  private final IdentityService identity;
+  private final ThreadPoolTaskExecutor executor;
+  private final Set<Long> active = ConcurrentHashMap.newKeySet();
+
+  public RegisterIntake(RegisterImports imports, RegistrationRules rules, HouseholdRegistry registry,
+      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity) {
+    this.imports = imports;
+    this.rules = rules;
+    this.registry = registry;
+    this.cases = cases;
+    this.campaigns = campaigns;
+    this.identity = identity;
+    this.executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("register-intake-");
+    executor.setCorePoolSize(2);
+    executor.setMaxPoolSize(2);
+    executor.setQueueCapacity(20);
+    executor.setWaitForTasksToCompleteOnShutdown(false);
+    executor.initialize();
+  }
+
+  /** Records the import and starts it in the background; the file is deleted when it is done. */
+  long start(Uploader who, String fileName, Path file, String sha256, RegisterFormat format, long size) {
+    long id = imports.start(fileName, sha256, format, size, who.userId(), who.scope(), Instant.now());
+    active.add(id);
+    try {
+      executor.execute(() -> run(id, who, file, format));
+    } catch (RuntimeException busy) {
+      active.remove(id);
+      imports.finish(id, new Counts(), RegisterImports.FAILED, "the server is busy with other imports; try again later",
+          Instant.now());
+      delete(file);
+      throw busy;
+    }
+    return id;
+  }
+
+  /** A running import of the same file, so that the same upload is not run twice at once. */
+  Optional<RegisterImports.RegisterImport> running(String sha256) {
+    interruptStale();
+    return imports.runningOf(sha256, Instant.now().minus(STALE));
+  }
+
+  /** Marks the imports that were left running by a stopped server. */
+  void interruptStale() {
+    imports.markInterrupted(Instant.now().minus(STALE), Instant.now(), List.copyOf(active));
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void interruptLeftRunning() {
+    // nothing of an earlier run of this server beats any more; another node's live import does
+    Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    int marked = imports.markInterrupted(started, Instant.now(), List.copyOf(active));
+    if (marked > 0) {
+      LOG.warn("{} register import(s) left running by a stopped server marked INTERRUPTED", marked);
+    }
+  }
+
+  boolean isActive(long id) {
+    return active.contains(id);
+  }
+
+  @Override
+  public void destroy() {
+    executor.shutdown();
+  }
+
+  private void run(long id, Uploader who, Path file, RegisterFormat format) {
+    Counts counts = new Counts();
+    Rows rows = new Rows(id, counts);
+    long startedNanos = System.nanoTime();
+    identity.setAuthentication(who.userId(), who.groups(), who.tenants());
+    try {
+      if (format == RegisterFormat.CSV) {
+        CsvRows.read(file, rows);
+      } else {
+        XlsxRows.read(file, rows);
+      }
+      if (rows.header == null) {
+        imports.problem(id, RegisterImports.ERROR, 1, "", "the file has no header row");
+        counts.errorsStored++;
+        imports.finish(id, counts, RegisterImports.FAILED, "the file has no header row; download the template",
+            Instant.now());
+      } else {
+        imports.finish(id, counts, RegisterImports.DONE, null, Instant.now());
+      }
+    } catch (BadHeader e) {
+      imports.finish(id, counts, RegisterImports.FAILED, e.getMessage(), Instant.now());
+    } catch (XlsxRows.Unreadable e) {
+      imports.finish(id, counts, RegisterImports.FAILED, "file: " + e.getMessage(), Instant.now());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("register import {} stopped at line {}", id, rows.line, e);
+      imports.finish(id, counts, RegisterImports.FAILED, "stopped at line " + rows.line + ": " + e
+          + "; import the same file again to complete it", Instant.now());
+    } finally {
+      identity.clearAuthentication();
+      active.remove(id);
+      delete(file);
+      double seconds = (System.nanoTime() - startedNanos) / 1e9;
+      LOG.info("register import {}: {} rows in {} s ({} rows/s): {} imported, {} already there, {} failed", id,
+          counts.done, "%.1f".formatted(seconds), "%.0f".formatted(counts.done / Math.max(seconds, 1e-3)),
+          counts.imported, counts.skipped, counts.failed);
+    }
+  }
+
+  /** The header lacks columns: nothing is imported. */
+  static final class BadHeader extends RuntimeException {
+    BadHeader(String message) {
+      super(message);
+    }
+  }
+
+  /** Handles the rows of one import as they are read. */
+  private final class Rows implements RowConsumer {
+    private final long id;
+    private final Counts counts;
+    private RegisterColumns.Header header;
+    private long line;
+    private Instant lastFlush = Instant.now();
+
+    Rows(long id, Counts counts) {
+      this.id = id;
+      this.counts = counts;
+    }
+
+    @Override
+    public void row(long line, List<String> cells) {
+      this.line = line;
+      if (RegisterColumns.ignored(cells)) {
+        return;
+      }
+      if (header == null) {
+        List<String> missing = new java.util.ArrayList<>();
+        header = RegisterColumns.Header.of(cells, missing);
+        if (!missing.isEmpty()) {
+          for (String column : missing) {
+            problem(RegisterImports.ERROR, line, column, "column is missing from the header row");
+          }
+          throw new BadHeader("the header row (line " + line + ") lacks the column(s) " + String.join(", ", missing)
+              + "; nothing was imported. Columns: " + String.join(",", RegisterColumns.ALL));
+        }
+        return;
+      }
+      importRow(line, header.variables(cells));
+      counts.done++;
+      Instant now = Instant.now();
+      if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0) {
+        imports.progress(id, counts, now);
+        lastFlush = now;
+      }
+    }
+
+    private void importRow(long line, Map<String, Object> values) {
+      FieldErrors errors = new FieldErrors();
+      Optional<Registration> checked = rules.check(new StepValues(new MapVariableScope(values), errors));
+      checked.ifPresent(r -> PlaceAccess.check(identity, r.countyCode(), r.townshipCode(), errors));
+      if (!errors.isEmpty()) {
+        fail(line, errors.all());
+        return;
+      }
+      Registration registration = checked.get();
+      if (alreadyThere(line, registration)) {
+        return;
+      }
+      try {
+        cases.register(registration);
+        counts.imported++;
+      } catch (RuntimeException e) {
+        // a concurrent import of the same row lost the race, or the start listener refused the row
+        if (alreadyThere(line, registration)) {
+          return;
+        }
+        FormFieldValidationException refused = refusal(e);
+        if (refused != null && refused.getDetail() instanceof List<?> detail) {
+          fail(line, detail.stream().map(String::valueOf).toList());
+        } else {
+          LOG.warn("register import {}: line {} could not be registered", id, line, e);
+          fail(line, List.of("row: could not be registered: " + e.getMessage()));
+        }
+      }
+    }
+
+    private boolean alreadyThere(long line, Registration registration) {
+      Optional<String> existing = registry.findByResident(registration.residentId(), campaigns.currentYear());
+      if (existing.isEmpty()) {
+        return false;
+      }
+      counts.skipped++;
+      if (counts.skippedStored < MAX_STORED) {
+        imports.problem(id, RegisterImports.SKIPPED, line, Vars.RESIDENT_ID, "already there: " + existing.get());
+        counts.skippedStored++;
+      }
+      return true;
+    }
+
+    private void fail(long line, List<String> messages) {
+      counts.failed++;
+      for (String message : messages) {
+        RegisterImports.RowProblem p = parse(line, message);
+        problem(RegisterImports.ERROR, line, p.field(), p.reason());
+      }
+    }
+
+    private void problem(String kind, long line, String field, String reason) {
+      if (counts.errorsStored < MAX_STORED) {
+        imports.problem(id, kind, line, field, reason);
+        counts.errorsStored++;
+      }
+    }
+  }
+
+  /** Splits a {@link FieldErrors} message ("label · field: reason" or "field: reason"). */
+  static RegisterImports.RowProblem parse(long line, String message) {
+    int colon = message.indexOf(": ");
+    if (colon < 0) {
+      return new RegisterImports.RowProblem(line, "", message);
+    }
+    String label = message.substring(0, colon);
+    int dot = label.lastIndexOf(" · ");
+    return new RegisterImports.RowProblem(line, dot < 0 ? label : label.substring(dot + 3),
+        message.substring(colon + 2));
+  }
+
+  private static FormFieldValidationException refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FormFieldValidationException f) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("could not delete {}", file, e);
+    }
+  }
+}

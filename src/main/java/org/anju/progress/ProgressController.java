@@ -1,0 +1,239 @@
+package org.anju.progress;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anju.access.RoleGroups;
+import org.anju.campaign.Campaign;
+import org.anju.campaign.CampaignCalendar;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Outcome;
+import org.anju.progress.ProgressReport.Level;
+import org.anju.progress.ProgressReport.Report;
+import org.anju.progress.ProgressReport.Row;
+import org.anju.progress.ProgressReport.Stage;
+import org.anju.region.Division;
+import org.anju.region.Divisions;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The campaign progress report, as JSON, CSV and XLSX:
+ * {@code GET /api/progress?campaign=<year>&level=province|city|county|township&code=<parent code>}: one
+ * row per division of {@code level} below {@code code} (default: the whole province; a township-level
+ * report needs its county). {@code GET /api/progress/stuck}: the cases that wait longest. A user sees
+ * only the counties of their tenants ({@code county<code>}), administrators every county: a county
+ * clerk's province, city or county report counts their own county only.
+ */
+@RestController
+@RequestMapping("/api/progress")
+class ProgressController {
+
+  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final ProgressReport report;
+  private final CampaignCalendar campaigns;
+  private final Divisions divisions;
+  private final IdentityService identity;
+
+  ProgressController(ProgressReport report, CampaignCalendar campaigns, Divisions divisions, IdentityService identity) {
+    this.report = report;
+    this.campaigns = campaigns;
+    this.divisions = divisions;
+    this.identity = identity;
+  }
+
+  @GetMapping
+  ResponseEntity<?> progress(@RequestParam(required = false) String campaign,
+      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String code) {
+    Object result = build(campaign, level, code);
+    return result instanceof Report ? ResponseEntity.ok(result) : (ResponseEntity<?>) result;
+  }
+
+  @GetMapping("/stuck")
+  ResponseEntity<?> stuck(@RequestParam(defaultValue = "20") String limit) {
+    int max;
+    try {
+      max = Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      return bad("limit", "must be a whole number");
+    }
+    if (max < 1 || max > 200) {
+      return bad("limit", "must be between 1 and 200");
+    }
+    return ResponseEntity.ok(report.stuck(visibleCounties(), max));
+  }
+
+  @GetMapping("/export.csv")
+  ResponseEntity<?> csv(@RequestParam(required = false) String campaign,
+      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String code) {
+    Object result = build(campaign, level, code);
+    if (!(result instanceof Report built)) {
+      return (ResponseEntity<?>) result;
+    }
+    StringBuilder out = new StringBuilder("\uFEFF"); // BOM: Excel then reads the Chinese names as UTF-8
+    for (List<Object> line : table(built)) {
+      List<String> cells = new ArrayList<>();
+      for (Object cell : line) {
+        String text = cell == null ? "" : cell.toString();
+        cells.add(text.matches(".*[,\"\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
+      }
+      out.append(String.join(",", cells)).append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(built) + ".csv\"")
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @GetMapping("/export.xlsx")
+  ResponseEntity<?> xlsx(@RequestParam(required = false) String campaign,
+      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String code)
+      throws IOException {
+    Object result = build(campaign, level, code);
+    if (!(result instanceof Report built)) {
+      return (ResponseEntity<?>) result;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+      Sheet sheet = workbook.createSheet("progress " + built.campaign());
+      int r = 0;
+      for (List<Object> line : table(built)) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+        for (int c = 0; c < line.size(); c++) {
+          Object value = line.get(c);
+          Cell cell = row.createCell(c);
+          if (value instanceof Number number) {
+            cell.setCellValue(number.doubleValue());
+          } else if (value != null) {
+            cell.setCellValue(value.toString());
+          }
+        }
+      }
+      workbook.write(bytes);
+      workbook.dispose();
+    }
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(built) + ".xlsx\"")
+        .contentType(XLSX).body(bytes.toByteArray());
+  }
+
+  /** The report, or the response refusing the request. */
+  private Object build(String campaign, String levelName, String code) {
+    Level level;
+    try {
+      level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return bad("level", "must be one of province, city, county, township");
+    }
+    int year;
+    if (campaign == null || campaign.isBlank()) {
+      year = campaigns.currentYear();
+    } else {
+      try {
+        year = Integer.parseInt(campaign);
+      } catch (NumberFormatException e) {
+        return bad("campaign", "must be a year");
+      }
+    }
+    Optional<Campaign> found = campaigns.find(year);
+    if (found.isEmpty()) {
+      return ResponseEntity.status(404).body(Map.of("type", "NotFound", "message", "campaign " + year + " does not exist"));
+    }
+    String parent = code == null || code.isBlank() ? null : code.trim();
+    if (parent != null) {
+      Optional<Division> division = divisions.find(parent);
+      if (division.isEmpty()) {
+        return bad("code", "'" + parent + "' is not a division of Shanxi");
+      }
+      if (division.get().level().ordinal() >= level.ordinal()) {
+        return bad("code", "a " + level.name().toLowerCase(Locale.ROOT) + " report needs a division above it");
+      }
+      if (division.get().level() == Division.Level.PROVINCE) {
+        parent = null;
+      }
+    } else if (level == Level.TOWNSHIP) {
+      return bad("code", "a township report needs its county (or city)");
+    }
+    return report.report(found.get(), level, parent, visibleCounties());
+  }
+
+  /** The header and one line per row: the same table for CSV and XLSX. */
+  static List<List<Object>> table(Report report) {
+    List<List<Object>> lines = new ArrayList<>();
+    List<Object> header = new ArrayList<>(List.of("code", "name", "households"));
+    for (Stage stage : Stage.values()) {
+      header.add("stage " + stage.name());
+    }
+    for (Outcome outcome : Outcome.values()) {
+      header.add("outcome " + outcome.name());
+    }
+    for (KeyGroup group : KeyGroup.values()) {
+      header.add("group " + group.name());
+    }
+    header.addAll(List.of("not verified", "dynamic target", "dynamic started", "dynamic completed",
+        "started last 14 days", "completed last 14 days", "open problems", "overdue steps",
+        "days to start deadline", "days to completion deadline", "projected start date", "projected completion date",
+        "at risk"));
+    lines.add(header);
+    for (Row row : report.rows()) {
+      List<Object> line = new ArrayList<>(List.of(row.code(), row.name(), row.households()));
+      row.stages().values().forEach(line::add);
+      row.outcomes().values().forEach(line::add);
+      row.keyGroups().values().forEach(line::add);
+      line.addAll(List.of(row.notVerified(), row.dynamicTarget(), row.dynamicStarted(), row.dynamicCompleted(),
+          row.startedLast14Days(), row.completedLast14Days(), row.openProblems(), row.overdueSteps(),
+          report.daysToStartDeadline(), report.daysToCompletionDeadline()));
+      line.add(text(row.projectedStartDate()));
+      line.add(text(row.projectedCompletionDate()));
+      line.add(String.join(" ", row.risks().stream().map(Enum::name).toList()));
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? "" : date.toString();
+  }
+
+  private static String fileName(Report report) {
+    return "progress-" + report.campaign() + "-" + report.level().name().toLowerCase(Locale.ROOT)
+        + (report.parentCode() == null ? "" : "-" + report.parentCode());
+  }
+
+  /** The counties of the user's tenants; null for an administrator, who sees every county. */
+  private List<String> visibleCounties() {
+    Authentication user = identity.getCurrentAuthentication();
+    if (user == null) {
+      return List.of();
+    }
+    if (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+      return null;
+    }
+    return user.getTenantIds() == null ? List.of() : user.getTenantIds().stream()
+        .filter(t -> t.startsWith(RoleGroups.TENANT_PREFIX)).map(t -> t.substring(RoleGroups.TENANT_PREFIX.length()))
+        .filter(c -> c.matches("\\d{6}")).sorted().toList();
+  }
+
+  private static ResponseEntity<Map<String, Object>> bad(String field, String reason) {
+    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", field + ": " + reason));
+  }
+}

@@ -1,0 +1,384 @@
+package org.anju.progress;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.anju.campaign.Campaign;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Outcome;
+import org.anju.region.Divisions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The campaign progress report: per division of one level (province, city, county, township) below a
+ * parent, the households of a campaign per stage, outcome and key group, the dynamic-guarantee cases
+ * against their target and the two deadlines, open problems, overdue steps, and the projected dates at
+ * the pace of the last {@link #PACE_DAYS} days.
+ *
+ * <p>Three grouped SQL queries (household, problem, open tasks joined to their case by business key),
+ * plain SQL that runs on H2 and PostgreSQL. The stage of a case is derived from its milestones, not
+ * from the engine. Visibility is a set of county codes ({@code null}: every county).
+ */
+@Repository
+public class ProgressReport {
+
+  /** The pace is measured over this many days up to today. */
+  public static final int PACE_DAYS = 14;
+
+  /** The level of the rows. */
+  public enum Level {
+    PROVINCE(2), CITY(4), COUNTY(6), TOWNSHIP(9);
+
+    final int codeLength;
+
+    Level(int codeLength) {
+      this.codeLength = codeLength;
+    }
+  }
+
+  /** The stage of a case, from its milestones. */
+  public enum Stage { REGISTERED, VERIFIED, METHOD_DECIDED, CONSTRUCTION_STARTED, ACCEPTED, CLOSED }
+
+  /** Why a division is at risk. */
+  public enum Risk { START_DEADLINE, COMPLETION_DEADLINE, OVERDUE_STEPS }
+
+  /** One division's figures. */
+  public record Row(String code, String name, long households, Map<Stage, Long> stages,
+      Map<String, Long> outcomes, Map<String, Long> keyGroups, long notVerified, long dynamicTarget,
+      long dynamicStarted, long dynamicCompleted, long startedLast14Days, long completedLast14Days,
+      long openProblems, long overdueSteps, LocalDate projectedStartDate, LocalDate projectedCompletionDate,
+      List<Risk> risks) {
+
+    public boolean atRisk() {
+      return !risks.isEmpty();
+    }
+  }
+
+  /** The report: the campaign, today, days left to each deadline, and one row per division. */
+  public record Report(int campaign, Level level, String parentCode, LocalDate today, LocalDate startDeadline,
+      LocalDate completionDeadline, long daysToStartDeadline, long daysToCompletionDeadline, List<Row> rows) {}
+
+  /** A case that waits: an overdue step, an open incident, or simply the longest open step. */
+  public record StuckCase(String processInstanceId, String householdId, String headName, String village,
+      String countyCode, String countyName, String townshipName, String step, Timestamp waitingSince,
+      Timestamp dueDate, long overdueDays, List<String> incidents) {
+
+    public boolean overdue() {
+      return overdueDays > 0;
+    }
+  }
+
+  /** A renovation case: not yet decided, or decided to reinforce or rebuild (as {@code CampaignProgress}). */
+  static final String RENOVATION = "(renovation_method is null or renovation_method in ('REINFORCE', 'REBUILD'))";
+  /** A dynamic-guarantee renovation the campaign must start and complete. */
+  static final String DYNAMIC_TARGET = "dynamic_guarantee = true and ((outcome is null and " + RENOVATION
+      + ") or outcome = 'MADE_SAFE_BY_RENOVATION')";
+
+  private final JdbcTemplate jdbc;
+  /** The engine's table prefix (empty by default): the management service would need admin rights. */
+  private final String tablePrefix;
+  private final Divisions divisions;
+
+  public ProgressReport(JdbcTemplate jdbc, ProcessEngine engine, Divisions divisions) {
+    this.jdbc = jdbc;
+    String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+    this.tablePrefix = prefix == null ? "" : prefix;
+    this.divisions = divisions;
+  }
+
+  public static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  /**
+   * The rows of {@code level} below {@code parentCode} (a division code of a higher level, or null for
+   * the whole province), counting only the {@code visibleCounties} (null: all).
+   */
+  public Report report(Campaign campaign, Level level, String parentCode, Collection<String> visibleCounties) {
+    LocalDate today = today();
+    Date paceFrom = Date.valueOf(today.minusDays(PACE_DAYS - 1));
+    String hKey = "substr(h.township_code, 1, " + level.codeLength + ")";
+    String pKey = "substr(p.township_code, 1, " + level.codeLength + ")";
+
+    Map<String, long[]> households = new TreeMap<>();
+    StringBuilder sql = new StringBuilder("select ").append(hKey).append(" as code, count(*)");
+    List<String> columns = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      columns.add(stageCondition(stage));
+    }
+    for (Outcome outcome : Outcome.values()) {
+      columns.add("h.outcome = '" + outcome.name() + "'");
+    }
+    for (KeyGroup group : KeyGroup.values()) {
+      columns.add("h.key_group = '" + group.name() + "'");
+    }
+    columns.add("h.outcome is null and h.verified_on is null");
+    columns.add(DYNAMIC_TARGET.replace("dynamic_guarantee", "h.dynamic_guarantee").replace("outcome", "h.outcome")
+        .replace("renovation_method", "h.renovation_method"));
+    String target = columns.get(columns.size() - 1);
+    columns.add(target + " and h.construction_started_on is not null");
+    columns.add(target + " and h.accepted_on is not null");
+    columns.add(target + " and h.construction_started_on >= ?");
+    columns.add(target + " and h.accepted_on >= ?");
+    for (String column : columns) {
+      sql.append(", sum(case when ").append(column).append(" then 1 else 0 end)");
+    }
+    List<Object> args = new ArrayList<>(List.of(paceFrom, paceFrom, campaign.year()));
+    sql.append(" from household h where h.campaign_year = ?");
+    sql.append(filter("h", parentCode, visibleCounties, args));
+    sql.append(" group by ").append(hKey);
+    int width = columns.size();
+    jdbc.query(sql.toString(), rs -> {
+      long[] values = new long[width + 1];
+      for (int i = 0; i <= width; i++) {
+        values[i] = rs.getLong(i + 2);
+      }
+      households.put(rs.getString(1), values);
+    }, args.toArray());
+
+    Map<String, Long> problems = new TreeMap<>();
+    List<Object> problemArgs = new ArrayList<>();
+    String problemSql = "select " + pKey + ", count(*) from problem p where p.status = 'OPEN'"
+        + filter("p", parentCode, visibleCounties, problemArgs) + " group by " + pKey;
+    jdbc.query(problemSql, rs -> {
+      problems.put(rs.getString(1), rs.getLong(2));
+    }, problemArgs.toArray());
+
+    Map<String, Long> overdue = new TreeMap<>();
+    List<Object> overdueArgs = new ArrayList<>(List.of(new Timestamp(ClockUtil.getCurrentTime().getTime()),
+        campaign.year()));
+    String overdueSql = "select " + hKey + ", count(*) from " + table(TaskEntity.class) + " t inner join "
+        + table(ExecutionEntity.class) + " e on e.ID_ = t.PROC_INST_ID_ inner join household h on h.household_id"
+        + " = e.BUSINESS_KEY_ where t.DUE_DATE_ < ? and h.campaign_year = ?"
+        + filter("h", parentCode, visibleCounties, overdueArgs) + " group by " + hKey;
+    jdbc.query(overdueSql, rs -> {
+      overdue.put(rs.getString(1), rs.getLong(2));
+    }, overdueArgs.toArray());
+
+    Set<String> codes = new TreeSet<>();
+    codes.addAll(households.keySet());
+    codes.addAll(problems.keySet());
+    codes.addAll(overdue.keySet());
+    if (visibleCounties != null && level != Level.TOWNSHIP) {
+      // the user's own counties show even before their first household
+      for (String county : visibleCounties) {
+        if (parentCode == null || county.startsWith(parentCode)) {
+          codes.add(county.substring(0, level.codeLength));
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (String code : codes) {
+      rows.add(row(code, households.getOrDefault(code, new long[width + 1]), problems.getOrDefault(code, 0L),
+          overdue.getOrDefault(code, 0L), campaign, today));
+    }
+    rows.sort(Comparator.comparing(Row::code));
+    return new Report(campaign.year(), level, parentCode, today, campaign.startDeadline(),
+        campaign.completionDeadline(), ChronoUnit.DAYS.between(today, campaign.startDeadline()),
+        ChronoUnit.DAYS.between(today, campaign.completionDeadline()), rows);
+  }
+
+  /**
+   * The cases that wait, longest first: those with an overdue step or an open incident, then (to fill up
+   * to {@code limit}) those whose open step has waited longest.
+   */
+  public List<StuckCase> stuck(Collection<String> visibleCounties, int limit) {
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    String cases = " inner join " + table(ExecutionEntity.class) + " e on e.ID_ = %s.PROC_INST_ID_"
+        + " inner join household h on h.household_id = e.BUSINESS_KEY_";
+    Map<String, StuckCase> byInstance = new LinkedHashMap<>();
+
+    List<Object> args = new ArrayList<>(List.of(now));
+    String overdueTasks = "select t.PROC_INST_ID_, t.NAME_, t.CREATE_TIME_, t.DUE_DATE_, " + HOUSEHOLD_COLUMNS
+        + " from " + table(TaskEntity.class) + " t" + cases.formatted("t") + " where t.DUE_DATE_ < ?"
+        + filter("h", null, visibleCounties, args) + " order by t.DUE_DATE_ limit " + (limit * 2);
+    jdbc.query(overdueTasks, rs -> {
+      addTask(byInstance, rs, now);
+    }, args.toArray());
+
+    args = new ArrayList<>();
+    String incidents = "select i.PROC_INST_ID_, i.INCIDENT_TYPE_, i.INCIDENT_TIMESTAMP_, " + HOUSEHOLD_COLUMNS
+        + " from " + table(IncidentEntity.class) + " i" + cases.formatted("i") + " where 1 = 1"
+        + filter("h", null, visibleCounties, args) + " order by i.INCIDENT_TIMESTAMP_ limit " + (limit * 2);
+    jdbc.query(incidents, rs -> {
+      String id = rs.getString(1);
+      StuckCase known = byInstance.get(id);
+      Timestamp at = rs.getTimestamp(3);
+      if (known == null) {
+        known = stuckCase(rs, id, null, at, null, 0, 4);
+      }
+      List<String> types = new ArrayList<>(known.incidents());
+      if (!types.contains(rs.getString(2))) {
+        types.add(rs.getString(2));
+      }
+      Timestamp since = known.waitingSince() == null || at.before(known.waitingSince()) ? at : known.waitingSince();
+      byInstance.put(id, new StuckCase(known.processInstanceId(), known.householdId(), known.headName(),
+          known.village(), known.countyCode(), known.countyName(), known.townshipName(), known.step(), since,
+          known.dueDate(), known.overdueDays(), List.copyOf(types)));
+    }, args.toArray());
+
+    List<StuckCase> result = new ArrayList<>(byInstance.values());
+    result.sort(Comparator.comparing(StuckCase::waitingSince, Comparator.nullsLast(Comparator.naturalOrder())));
+    if (result.size() < limit) {
+      args = new ArrayList<>();
+      String oldest = "select t.PROC_INST_ID_, t.NAME_, t.CREATE_TIME_, t.DUE_DATE_, " + HOUSEHOLD_COLUMNS
+          + " from " + table(TaskEntity.class) + " t" + cases.formatted("t") + " where 1 = 1"
+          + filter("h", null, visibleCounties, args) + " order by t.CREATE_TIME_ limit " + (limit * 2);
+      Map<String, StuckCase> waiting = new LinkedHashMap<>();
+      jdbc.query(oldest, rs -> {
+        if (!byInstance.containsKey(rs.getString(1))) {
+          addTask(waiting, rs, now);
+        }
+      }, args.toArray());
+      waiting.values().stream().limit(limit - result.size()).forEach(result::add);
+    }
+    return result.size() > limit ? result.subList(0, limit) : result;
+  }
+
+  private static final String HOUSEHOLD_COLUMNS = "h.household_id, h.head_name, h.village, h.county_code, h.township_code";
+
+  private void addTask(Map<String, StuckCase> byInstance, ResultSet rs, Timestamp now) throws SQLException {
+    String id = rs.getString(1);
+    Timestamp due = rs.getTimestamp(4);
+    long overdueDays = due == null || !due.before(now) ? 0
+        : Math.max(1, ChronoUnit.DAYS.between(due.toInstant(), now.toInstant()));
+    StuckCase known = byInstance.get(id);
+    if (known == null || overdueDays > known.overdueDays()) {
+      byInstance.put(id, stuckCase(rs, id, rs.getString(2), rs.getTimestamp(3), due, overdueDays, 5));
+    }
+  }
+
+  private StuckCase stuckCase(ResultSet rs, String id, String step, Timestamp since, Timestamp due, long overdueDays,
+      int firstHouseholdColumn) throws SQLException {
+    int c = firstHouseholdColumn;
+    String county = rs.getString(c + 3);
+    return new StuckCase(id, rs.getString(c), rs.getString(c + 1), rs.getString(c + 2), county,
+        divisions.nameOf(county), divisions.nameOf(rs.getString(c + 4)), step, since, due, overdueDays, List.of());
+  }
+
+  private Row row(String code, long[] v, long openProblems, long overdueSteps, Campaign campaign, LocalDate today) {
+    int i = 0;
+    long total = v[i++];
+    Map<Stage, Long> stages = new LinkedHashMap<>();
+    for (Stage stage : Stage.values()) {
+      stages.put(stage, v[i++]);
+    }
+    Map<String, Long> outcomes = new LinkedHashMap<>();
+    for (Outcome outcome : Outcome.values()) {
+      outcomes.put(outcome.name(), v[i++]);
+    }
+    Map<String, Long> keyGroups = new LinkedHashMap<>();
+    for (KeyGroup group : KeyGroup.values()) {
+      keyGroups.put(group.name(), v[i++]);
+    }
+    long notVerified = v[i++];
+    long target = v[i++];
+    long started = v[i++];
+    long completed = v[i++];
+    long startedRecently = v[i++];
+    long completedRecently = v[i++];
+    LocalDate projectedStart = projected(target - started, startedRecently, today);
+    LocalDate projectedCompletion = projected(target - completed, completedRecently, today);
+    List<Risk> risks = new ArrayList<>();
+    if (target > started && (projectedStart == null || projectedStart.isAfter(campaign.startDeadline()))) {
+      risks.add(Risk.START_DEADLINE);
+    }
+    if ((target > completed && (projectedCompletion == null
+        || projectedCompletion.isAfter(campaign.completionDeadline())))
+        || (notVerified > 0 && today.isAfter(campaign.completionDeadline()))) {
+      risks.add(Risk.COMPLETION_DEADLINE);
+    }
+    if (overdueSteps > 0) {
+      risks.add(Risk.OVERDUE_STEPS);
+    }
+    return new Row(code, divisions.nameOf(code), total, stages, outcomes, keyGroups, notVerified, target, started,
+        completed, startedRecently, completedRecently, openProblems, overdueSteps, projectedStart,
+        projectedCompletion, List.copyOf(risks));
+  }
+
+  /**
+   * The day the remaining cases are done at the recent pace: today when none remain, null when some
+   * remain and nothing was done in the last {@link #PACE_DAYS} days.
+   */
+  static LocalDate projected(long remaining, long doneRecently, LocalDate today) {
+    if (remaining <= 0) {
+      return today;
+    }
+    if (doneRecently <= 0) {
+      return null;
+    }
+    long days = (remaining * PACE_DAYS + doneRecently - 1) / doneRecently;
+    return today.plusDays(days);
+  }
+
+  private static String stageCondition(Stage stage) {
+    return switch (stage) {
+      case CLOSED -> "h.outcome is not null";
+      case ACCEPTED -> "h.outcome is null and h.accepted_on is not null";
+      case CONSTRUCTION_STARTED -> "h.outcome is null and h.accepted_on is null and h.construction_started_on is not null";
+      case METHOD_DECIDED -> "h.outcome is null and h.accepted_on is null and h.construction_started_on is null"
+          + " and h.renovation_method is not null";
+      case VERIFIED -> "h.outcome is null and h.accepted_on is null and h.construction_started_on is null"
+          + " and h.renovation_method is null and h.verified_on is not null";
+      case REGISTERED -> "h.outcome is null and h.accepted_on is null and h.construction_started_on is null"
+          + " and h.renovation_method is null and h.verified_on is null";
+    };
+  }
+
+  /** The parent's and the visibility's conditions on the county (and township) code of {@code alias}. */
+  private static String filter(String alias, String parentCode, Collection<String> visibleCounties, List<Object> args) {
+    StringBuilder where = new StringBuilder();
+    if (parentCode != null && !parentCode.isEmpty()) {
+      if (parentCode.length() > 6) {
+        where.append(" and ").append(alias).append(".township_code = ?");
+        args.add(parentCode);
+      } else if (parentCode.length() == 6) {
+        where.append(" and ").append(alias).append(".county_code = ?");
+        args.add(parentCode);
+      } else {
+        where.append(" and ").append(alias).append(".county_code like ?");
+        args.add(parentCode + "%");
+      }
+    }
+    if (visibleCounties != null) {
+      if (visibleCounties.isEmpty()) {
+        where.append(" and 1 = 0");
+      } else {
+        where.append(" and ").append(alias).append(".county_code in (")
+            .append(String.join(", ", visibleCounties.stream().map(c -> "?").toList())).append(")");
+        args.addAll(visibleCounties);
+      }
+    }
+    return where.toString();
+  }
+
+  private String table(Class<?> entity) {
+    String name = entity == TaskEntity.class ? "ACT_RU_TASK" : entity == ExecutionEntity.class ? "ACT_RU_EXECUTION"
+        : entity == IncidentEntity.class ? "ACT_RU_INCIDENT" : null;
+    if (name == null) {
+      throw new IllegalArgumentException(entity.getName());
+    }
+    return tablePrefix + name;
+  }
+}

@@ -1,0 +1,120 @@
+// Register intake page: plain fetch against /api/intake; the browser's HTTP Basic login covers it.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  let timer = null;
+
+  function text(value) {
+    return value === null || value === undefined ? '' : String(value);
+  }
+
+  function cell(row, value) {
+    const td = document.createElement('td');
+    td.textContent = text(value);
+    row.appendChild(td);
+    return td;
+  }
+
+  async function json(response) {
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error(body.message || (response.status + ' ' + response.statusText));
+    }
+    return body;
+  }
+
+  async function fillProblems(id, kind, tbodyId, blockId, noteId, stored) {
+    const tbody = $(tbodyId);
+    tbody.innerHTML = '';
+    if (!stored) {
+      $(blockId).hidden = true;
+      return;
+    }
+    const rows = await json(await fetch('/api/intake/registers/' + id + '/' + kind + '?limit=1000'));
+    rows.forEach((p) => {
+      const tr = document.createElement('tr');
+      cell(tr, p.line);
+      cell(tr, p.field);
+      cell(tr, p.reason);
+      tbody.appendChild(tr);
+    });
+    $(noteId).textContent = stored > rows.length ? '(前 first ' + rows.length + ' / ' + stored + ')' : '';
+    $(blockId).hidden = false;
+  }
+
+  function show(i) {
+    $('current').hidden = false;
+    $('importId').textContent = i.id;
+    $('fileName').textContent = i.fileName;
+    $('status').textContent = i.status;
+    $('status').className = 'status-' + i.status;
+    $('statusMessage').textContent = text(i.message);
+    ['rowsDone', 'rowsImported', 'rowsSkipped', 'rowsFailed'].forEach((k) => { $(k).textContent = i[k]; });
+  }
+
+  async function watch(id) {
+    if (timer) {
+      clearTimeout(timer);
+    }
+    $('errorsBlock').hidden = true;
+    $('skippedBlock').hidden = true;
+    try {
+      const i = await json(await fetch('/api/intake/registers/' + id));
+      show(i);
+      if (i.status === 'RUNNING') {
+        timer = setTimeout(() => watch(id), 1000);
+        return;
+      }
+      await fillProblems(id, 'errors', 'errors', 'errorsBlock', 'errorsNote', i.errorsStored);
+      await fillProblems(id, 'skipped', 'skipped', 'skippedBlock', 'skippedNote', i.skippedStored);
+      loadImports();
+    } catch (e) {
+      $('statusMessage').textContent = e.message;
+    }
+  }
+
+  async function loadImports() {
+    try {
+      const list = await json(await fetch('/api/intake/registers'));
+      const tbody = $('imports');
+      tbody.innerHTML = '';
+      list.forEach((i) => {
+        const tr = document.createElement('tr');
+        const link = document.createElement('a');
+        link.href = '#' + i.id;
+        link.textContent = i.id;
+        link.addEventListener('click', () => watch(i.id));
+        cell(tr, '').appendChild(link);
+        [i.fileName, i.importedBy, text(i.startedAt).replace('T', ' ').replace(/\..*/, ''), i.status,
+          i.rowsDone, i.rowsImported, i.rowsSkipped, i.rowsFailed].forEach((v) => cell(tr, v));
+        tbody.appendChild(tr);
+      });
+    } catch (e) {
+      $('uploadMessage').textContent = e.message;
+    }
+  }
+
+  $('upload').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    $('uploadMessage').textContent = '';
+    const file = $('file').files[0];
+    if (!file) {
+      return;
+    }
+    const data = new FormData();
+    data.append('file', file);
+    try {
+      const i = await json(await fetch('/api/intake/registers', { method: 'POST', body: data }));
+      location.hash = String(i.id);
+      watch(i.id);
+      loadImports();
+    } catch (e) {
+      $('uploadMessage').textContent = '上传失败 Upload refused: ' + e.message;
+    }
+  });
+
+  loadImports();
+  if (/^#\d+$/.test(location.hash)) {
+    watch(location.hash.substring(1));
+  }
+})();
