@@ -1,0 +1,183 @@
+package org.anju.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Tracing;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * The city supervisor of 忻州市 opens Cockpit with a real browser (Debian's headless Chromium): the start
+ * page shows the "住房安全保障 Housing security" plugin with both demo counties, read from Anju's API
+ * with the Cockpit session; a stuck case's link opens its process instance in Cockpit.
+ *
+ * <p>On a failure, {@code target/browser/} receives a screenshot, the page's HTML, the browser's
+ * console errors and a Playwright trace of the failed test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CockpitDashboardBrowserTest {
+
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path EVIDENCE = Paths.get("target", "browser");
+  static final String PLUGIN = "住房安全保障 Housing security";
+
+  static Playwright playwright;
+  static Browser chromium;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  TaskService taskService;
+
+  BrowserContext browserWindow;
+  Page page;
+  final List<String> browserErrors = new ArrayList<>();
+
+  @RegisterExtension
+  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
+    if (context.getExecutionException().isPresent() && page != null) {
+      keepEvidence(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @BeforeAll
+  static void launchChromium() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      String missing = CHROMIUM + " is missing: apt-get install -y chromium fonts-noto-cjk";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail(missing);
+      }
+      Assumptions.abort(missing);
+    }
+    // the browser is Debian's; Playwright must never download one of its own
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+  }
+
+  @AfterAll
+  static void closeChromium() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowserWindow() {
+    ClockUtil.reset();
+    browserWindow = chromium.newContext(new Browser.NewContextOptions()
+        .setLocale("zh-CN")
+        .setTimezoneId(ZoneId.systemDefault().getId())
+        .setViewportSize(1400, 1000));
+    browserWindow.setDefaultTimeout(30_000);
+    browserWindow.setDefaultNavigationTimeout(60_000);
+    browserWindow.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
+    page = browserWindow.newPage();
+    page.onConsoleMessage(message -> {
+      if ("error".equals(message.type())) {
+        browserErrors.add("console: " + message.text());
+      }
+    });
+    page.onResponse(response -> {
+      if (response.status() >= 400) {
+        browserErrors.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
+      }
+    });
+  }
+
+  @AfterEach
+  void closeBrowserWindow() {
+    if (browserWindow != null) {
+      browserWindow.close();
+    }
+  }
+
+  @Test
+  void citySupervisorSeesHousingSecurityOnCockpitsStartPageAndOpensAStuckCase() {
+    // Given: the demo data's 王秀英 waits at identification, four days past its due date
+    Task late = taskService.createTaskQuery().processVariableValueEquals(Vars.HEAD_NAME, "王秀英").singleResult();
+    assertThat(late).as("demo household 王秀英").isNotNull();
+    String caseId = late.getProcessInstanceId();
+
+    // When: the city supervisor logs in to Cockpit
+    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/");
+    page.getByPlaceholder("Username").fill("xzsupervisor");
+    page.getByPlaceholder("Password").fill(DemoUsers.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+
+    // Then: the start page shows the plugin with both demo counties and the city
+    Locator plugin = page.locator("section.anju-hs");
+    PlaywrightAssertions.assertThat(plugin.getByText(PLUGIN)).isVisible();
+    Locator counties = plugin.locator("table.anju-progress-county");
+    PlaywrightAssertions.assertThat(counties.locator("tr[data-code='140929']")).containsText("岢岚县");
+    PlaywrightAssertions.assertThat(counties.locator("tr[data-code='140926']")).containsText("静乐县");
+    PlaywrightAssertions.assertThat(plugin.locator("table.anju-progress-city tr[data-code='1409']"))
+        .containsText("忻州市");
+    PlaywrightAssertions.assertThat(plugin.locator("ul.anju-risks")).containsText("岢岚县");
+
+    // When: the supervisor clicks 王秀英 among the stuck cases
+    Locator stuckCase = plugin.locator("table.anju-stuck").getByRole(AriaRole.LINK,
+        new Locator.GetByRoleOptions().setName(Pattern.compile("王秀英")));
+    PlaywrightAssertions.assertThat(stuckCase).hasAttribute("href", "#/process-instance/" + caseId + "/runtime");
+    stuckCase.click();
+
+    // Then: Cockpit's own process-instance page opens on that case
+    PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile(".*#/process-instance/" + caseId + "/runtime.*"));
+    PlaywrightAssertions.assertThat(page.getByText(caseId).first()).isVisible();
+    PlaywrightAssertions.assertThat(plugin).isHidden();
+    assertThat(browserErrors).as("browser errors").noneMatch(error -> error.contains("/api/progress"));
+  }
+
+  private void keepEvidence(String testName) throws IOException {
+    Files.createDirectories(EVIDENCE);
+    page.screenshot(new Page.ScreenshotOptions().setPath(EVIDENCE.resolve(testName + ".png")).setFullPage(true));
+    Files.writeString(EVIDENCE.resolve(testName + ".html"), page.content(), StandardCharsets.UTF_8);
+    Files.write(EVIDENCE.resolve(testName + "-browser-errors.txt"), browserErrors, StandardCharsets.UTF_8);
+    browserWindow.tracing().stop(new Tracing.StopOptions().setPath(EVIDENCE.resolve(testName + "-trace.zip")));
+    System.err.println("Browser evidence of " + testName + " in " + EVIDENCE.toAbsolutePath() + "; browser errors: "
+        + browserErrors);
+  }
+}
