@@ -1,0 +1,395 @@
+package org.anju.escalation;
+
+import static org.anju.escalation.NotificationDeliveryProcess.Elements.*;
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSING;
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.anju.access.Role;
+import org.anju.campaign.TakenSequenceFlows;
+import org.anju.demo.CaseWalker;
+import org.anju.demo.DemoSteps;
+import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCases;
+import org.anju.household.Registration;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The process test of {@code notification-delivery}, with a mail server (GreenMail) and a chat robot's
+ * webhook configured: an overdue step's notifications arrive by mail and webhook; a mail server that is
+ * down fails the delivery job, which retries and finally raises an incident, and Cockpit's "retry" once
+ * the server is back delivers the mail exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.mail.host=localhost",
+    "spring.mail.port=3025",
+    "spring.mail.properties.mail.smtp.connectiontimeout=5000",
+    "spring.mail.properties.mail.smtp.timeout=5000",
+    "anju.escalation.mail-from=anju@anju.example"})
+@ActiveProfiles("test")
+@Import(TakenSequenceFlows.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its webhook server stops with the class
+class NotificationDeliveryProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
+  static final String KL_TOWNSHIP = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
+  static final String KL_HOUSING = DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING);
+  static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
+  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+  @DynamicPropertySource
+  static void webhook(DynamicPropertyRegistry registry) {
+    registry.add("anju.escalation.webhook-url", WEBHOOK::url);
+  }
+
+  @AfterAll
+  static void stopWebhook() {
+    WEBHOOK.stop();
+  }
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  HouseholdCases cases;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TakenSequenceFlows takenFlows;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    init(engine);
+    greenMail.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldDeliverAnOverdueStepsNotificationsByMailAndWebhook() throws Exception {
+    Task task = overdueVerification("钱守义", "甘钦村");
+    String caseKey = caseKeyOf(task);
+
+    runOverdueWatch();
+
+    List<Map<String, Object>> rows = rows(caseKey);
+    assertThat(rows).extracting(row -> row.get("channel")).containsExactlyInAnyOrder("LOG", "EMAIL", "WEBHOOK");
+    assertThat(rows).allSatisfy(row -> {
+      assertThat(row.get("status")).isEqualTo(NotificationLog.PENDING);
+      assertThat(row.get("level")).isEqualTo(0);
+    });
+    assertThat(row(rows, "EMAIL").get("recipients")).isEqualTo(KL_TOWNSHIP + "@anju.example");
+    for (Map<String, Object> row : rows) {
+      deliver(row);
+    }
+
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    MimeMessage mail = mails[0];
+    assertThat(mail.getAllRecipients()).extracting(Address::toString).containsExactly(KL_TOWNSHIP + "@anju.example");
+    assertThat(mail.getFrom()).extracting(Address::toString).containsExactly("anju@anju.example");
+    assertThat(mail.getSubject()).contains("钱守义", "甘钦村", stepName(task));
+    assertThat(((String) mail.getContent())).contains("钱守义", stepName(task), caseKey, "逾期 1 天");
+
+    List<JsonNode> hooks = webhooksOf(caseKey);
+    assertThat(hooks).hasSize(1);
+    JsonNode hook = hooks.get(0);
+    assertThat(hook.path("msgtype").asText()).isEqualTo("text");
+    assertThat(hook.path("step").asText()).isEqualTo(TASK_VERIFY_HOUSING);
+    assertThat(hook.path("level").asInt(-1)).isZero();
+    assertThat(hook.path("recipients").asText()).contains(Role.TOWNSHIP.groupId(DemoUsers.KELAN.townshipCode()),
+        KL_TOWNSHIP);
+    assertThat(hook.path("subject").asText()).contains("钱守义", stepName(task));
+    assertThat(hook.path("text").path("content").asText()).contains("钱守义", stepName(task), caseKey);
+    assertThat(WEBHOOK.contentTypes).allSatisfy(type -> assertThat(type).startsWith("application/json"));
+
+    assertThat(rows(caseKey)).allSatisfy(row -> {
+      assertThat(row.get("status")).as("%s", row.get("channel")).isEqualTo(NotificationLog.DELIVERED);
+      assertThat(row.get("delivered_at")).isNotNull();
+      assertThat(row.get("attempts")).isEqualTo(1);
+      assertThat(row.get("error")).isNull();
+    });
+  }
+
+  @Test
+  void shouldRetryAMailThatFailsWhileTheServerIsDownAndDeliverItOnceWhenItIsBack() throws Exception {
+    greenMail.stop();
+    Task task = overdueVerification("孙守财", "宋家沟村");
+    String caseKey = caseKeyOf(task);
+    runOverdueWatch();
+    List<Map<String, Object>> rows = rows(caseKey);
+    assertThat(rows).extracting(row -> row.get("channel")).containsExactlyInAnyOrder("LOG", "EMAIL", "WEBHOOK");
+    deliver(row(rows, "LOG"));
+    deliver(row(rows, "WEBHOOK"));
+
+    // the mail server is down: the job fails, the log says why, the retries count down
+    Map<String, Object> email = row(rows, "EMAIL");
+    ProcessInstance delivery = deliveryOf(email);
+    Job job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+    assertThat(job.getRetries()).as("R5/PT5M: five attempts").isEqualTo(5);
+    assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(Exception.class);
+    Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(failed.getRetries()).as("one attempt used").isEqualTo(4);
+    assertThat(failed.getExceptionMessage()).isNotBlank();
+    assertThat(failed.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+    Map<String, Object> afterFailure = rowById(email);
+    assertThat(afterFailure.get("status")).isEqualTo(NotificationLog.FAILED);
+    assertThat(afterFailure.get("attempts")).isEqualTo(1);
+    assertThat((String) afterFailure.get("error")).startsWith("MailSendException");
+    assertThat(failedIncidents(delivery)).isEmpty();
+    assertThat(delivery).isWaitingAt(SERVICE_DELIVER_NOTIFICATION);
+
+    // until the retries run out: a failedJob incident for Cockpit
+    for (int retries = 3; retries >= 0; retries--) {
+      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(Exception.class);
+      assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(retries);
+    }
+    assertThat(failedIncidents(delivery)).singleElement()
+        .satisfies(incident -> assertThat(incident.getConfiguration()).isEqualTo(job.getId()));
+    assertThat(rowById(email)).containsEntry("status", NotificationLog.FAILED).containsEntry("attempts", 5);
+    List<Map<String, Object>> failedInApi = notificationsApi(KL_HOUSING, "?caseKey=" + caseKey + "&status=FAILED");
+    assertThat(failedInApi).singleElement().satisfies(n -> {
+      assertThat(n.get("channel")).isEqualTo("EMAIL");
+      assertThat((String) n.get("error")).startsWith("MailSendException");
+    });
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+    // the server is back; Cockpit's "retry" sets the retries and the job runs: one mail
+    greenMail.start();
+    management.setJobRetries(job.getId(), 1);
+    assertThat(failedIncidents(delivery)).isEmpty();
+    management.executeJob(job.getId());
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getAllRecipients()).extracting(Address::toString).containsExactly(KL_TOWNSHIP + "@anju.example");
+    assertThat(mail.getSubject()).contains("孙守财");
+    assertThat(rowById(email)).containsEntry("status", NotificationLog.DELIVERED).containsEntry("attempts", 6);
+    assertThat(rowById(email).get("error")).isNull();
+    assertThat(delivery).isEnded().hasPassed(START_NOTIFICATION_RECORDED, SERVICE_DELIVER_NOTIFICATION,
+        END_NOTIFICATION_DELIVERED);
+
+    // the watch runs again: nothing new to record, nothing sent again
+    runOverdueWatch();
+    runOverdueWatch();
+    assertThat(rows(caseKey)).hasSize(3).allSatisfy(row ->
+        assertThat(row.get("status")).isEqualTo(NotificationLog.DELIVERED));
+    assertThat(management.createJobQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+        .processInstanceId(delivery.getId()).count()).isZero();
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(webhooksOf(caseKey)).hasSize(1);
+  }
+
+  // -- helpers -----------------------------------------------------------------------------------
+
+  /** A new 岢岚县 household at verification, its step's due date moved into the past. */
+  private Task overdueVerification(String headName, String village) {
+    int n = SEQUENCE.incrementAndGet();
+    ProcessInstance pi = cases.register(new Registration(headName,
+        DemoSteps.residentId(DemoUsers.KELAN.countyCode(), 1940 + (n / 1000) % 60, n % 1000), KeyGroup.DIBAO,
+        DemoUsers.KELAN.cityCode(), DemoUsers.KELAN.countyCode(), DemoUsers.KELAN.townshipCode(), village,
+        village + (n % 100) + "号", 2, false));
+    Task walked = new CaseWalker(engine).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    Task task = tasks.createTaskQuery().taskId(walked.getId()).singleResult();
+    task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(1)).minus(Duration.ofHours(2))));
+    tasks.saveTask(task);
+    return task;
+  }
+
+  private String caseKeyOf(Task task) {
+    return runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+  }
+
+  /** Executes the {@code overdue-watch} timer-start job, as the job executor does every ten minutes. */
+  private void runOverdueWatch() {
+    Job watch = management.createJobQuery().processDefinitionKey(OverdueWatchProcess.KEY).timers().singleResult();
+    assertThat(watch).isNotNull();
+    Set<String> before = new HashSet<>(history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OverdueWatchProcess.KEY).list().stream().map(HistoricProcessInstance::getId).toList());
+    management.executeJob(watch.getId());
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(OverdueWatchProcess.KEY).completed()
+        .list()).filteredOn(run -> !before.contains(run.getId())).hasSize(1);
+  }
+
+  /** Runs the delivery job of a notification and checks the instance went the whole way. */
+  private void deliver(Map<String, Object> row) {
+    ProcessInstance delivery = deliveryOf(row);
+    assertThat(delivery).isWaitingAt(SERVICE_DELIVER_NOTIFICATION).hasPassed(START_NOTIFICATION_RECORDED)
+        .variables().containsEntry(NotificationDeliveryProcess.Vars.NOTIFICATION_ID, ((Number) row.get("id")).longValue());
+    Job job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+    management.executeJob(job.getId());
+    assertThat(delivery).isEnded();
+    assertCovered(delivery);
+  }
+
+  /** Every flow node and sequence flow of notification-delivery. */
+  private void assertCovered(ProcessInstance delivery) {
+    var model = repository.getBpmnModelInstance(delivery.getProcessDefinitionId());
+    assertThat(delivery).hasPassed(model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
+        .toArray(String[]::new));
+    assertThat(takenFlows.of(delivery.getId())).containsAll(model.getModelElementsByType(SequenceFlow.class).stream()
+        .map(SequenceFlow::getId).toList());
+  }
+
+  private ProcessInstance deliveryOf(Map<String, Object> row) {
+    ProcessInstance delivery = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+        .processInstanceBusinessKey(String.valueOf(row.get("id"))).singleResult();
+    assertThat(delivery).as("delivery of notification %s", row.get("id")).isNotNull();
+    return delivery;
+  }
+
+  private List<Incident> failedIncidents(ProcessInstance delivery) {
+    return runtime.createIncidentQuery().incidentType(Incident.FAILED_JOB_HANDLER_TYPE)
+        .processInstanceId(delivery.getId()).list();
+  }
+
+  private List<Map<String, Object>> rows(String caseKey) {
+    return jdbc.queryForList("select * from notification where case_key = ? order by id", caseKey);
+  }
+
+  private Map<String, Object> rowById(Map<String, Object> row) {
+    return jdbc.queryForMap("select * from notification where id = ?", row.get("id"));
+  }
+
+  private static Map<String, Object> row(List<Map<String, Object>> rows, String channel) {
+    return rows.stream().filter(row -> channel.equals(row.get("channel"))).findFirst().orElseThrow();
+  }
+
+  private List<Map<String, Object>> notificationsApi(String user, String query) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, DemoUsers.PASSWORD)
+        .exchange("/api/notifications" + query, HttpMethod.GET, null, LIST);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private List<JsonNode> webhooksOf(String caseKey) throws IOException {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    for (String body : WEBHOOK.bodies) {
+      JsonNode node = json.readTree(body);
+      if (caseKey.equals(node.path("caseKey").asText())) {
+        found.add(node);
+      }
+    }
+    return found;
+  }
+
+  private String stepName(Task task) {
+    return repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        .<UserTask>getModelElementById(task.getTaskDefinitionKey()).getName();
+  }
+
+  /** A chat robot's webhook: takes JSON posts on 127.0.0.1 and answers 200. */
+  static final class WebhookReceiver {
+
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+
+    private WebhookReceiver(HttpServer server) {
+      this.server = server;
+    }
+
+    static WebhookReceiver start() {
+      try {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        WebhookReceiver receiver = new WebhookReceiver(server);
+        server.createContext("/robot/send", exchange -> {
+          receiver.contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+          receiver.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+        server.start();
+        return receiver;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send";
+    }
+
+    void stop() {
+      server.stop(0);
+    }
+  }
+}
