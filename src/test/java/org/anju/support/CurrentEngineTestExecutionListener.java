@@ -1,0 +1,24 @@
+package org.anju.support;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * The engine REST API finds its engine by name in Camunda's static registry, where the engine of
+ * the Spring context started last is "default". Several test contexts live side by side in one JVM
+ * (Spring caches them), so before each test the engine of the test's own context is made the
+ * default again; otherwise a test's REST calls could reach another context's engine, which knows
+ * nothing of the caller's login. In production there is one engine per JVM.
+ */
+public class CurrentEngineTestExecutionListener implements TestExecutionListener {
+
+  @Override
+  public void beforeTestMethod(TestContext testContext) {
+    ProcessEngine engine = testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).getIfAvailable();
+    if (engine != null) {
+      ProcessEngines.registerProcessEngine(engine);
+    }
+  }
+}
