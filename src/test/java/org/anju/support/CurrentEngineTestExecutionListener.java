@@ -15,7 +15,16 @@ import org.springframework.test.context.TestExecutionListener;
 public class CurrentEngineTestExecutionListener implements TestExecutionListener {
 
   @Override
+  public void prepareTestInstance(TestContext testContext) {
+    makeDefault(testContext); // before @BeforeAll/@BeforeEach set-ups that call the REST API
+  }
+
+  @Override
   public void beforeTestMethod(TestContext testContext) {
+    makeDefault(testContext);
+  }
+
+  private static void makeDefault(TestContext testContext) {
     ProcessEngine engine = testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).getIfAvailable();
     if (engine != null) {
       ProcessEngines.registerProcessEngine(engine);
