@@ -57,7 +57,7 @@ class RegisterImports {
       var s = connection.prepareStatement("""
           insert into register_import (file_name, file_sha256, file_format, file_size, imported_by, county_scope,
             status, started_at, heartbeat_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-      s.setString(1, fileName);
+      s.setString(1, clip(fileName, 255));
       s.setString(2, sha256);
       s.setString(3, format.name());
       s.setLong(4, size);

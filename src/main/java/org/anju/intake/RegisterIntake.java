@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.anju.access.PlaceAccess;
 import org.anju.campaign.CampaignCalendar;
@@ -27,6 +31,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -58,9 +63,12 @@ public class RegisterIntake implements DisposableBean {
   private final IdentityService identity;
   private final ThreadPoolTaskExecutor executor;
   private final Set<Long> active = ConcurrentHashMap.newKeySet();
+  private final int rowThreads;
 
   public RegisterIntake(RegisterImports imports, RegistrationRules rules, HouseholdRegistry registry,
-      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity) {
+      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity,
+      @Value("${anju.intake.row-threads:4}") int rowThreads) {
+    this.rowThreads = Math.max(1, rowThreads);
     this.imports = imports;
     this.rules = rules;
     this.registry = registry;
@@ -124,15 +132,20 @@ public class RegisterIntake implements DisposableBean {
 
   private void run(long id, Uploader who, Path file, RegisterFormat format) {
     Counts counts = new Counts();
-    Rows rows = new Rows(id, counts);
+    Rows rows = new Rows(id, counts, who);
     long startedNanos = System.nanoTime();
     identity.setAuthentication(who.userId(), who.groups(), who.tenants());
     try {
-      if (format == RegisterFormat.CSV) {
-        CsvRows.read(file, rows);
-      } else {
-        XlsxRows.read(file, rows);
+      try {
+        if (format == RegisterFormat.CSV) {
+          CsvRows.read(file, rows);
+        } else {
+          XlsxRows.read(file, rows);
+        }
+      } finally {
+        rows.awaitAll();
       }
+      rows.rethrow();
       if (rows.header == null) {
         imports.problem(id, RegisterImports.ERROR, 1, "", "the file has no header row");
         counts.errorsStored++;
@@ -150,6 +163,7 @@ public class RegisterIntake implements DisposableBean {
       imports.finish(id, counts, RegisterImports.FAILED, "stopped at line " + rows.line + ": " + e
           + "; import the same file again to complete it", Instant.now());
     } finally {
+      rows.shutdown();
       identity.clearAuthentication();
       active.remove(id);
       delete(file);
@@ -167,17 +181,71 @@ public class RegisterIntake implements DisposableBean {
     }
   }
 
-  /** Handles the rows of one import as they are read. */
+  /**
+   * Handles the rows of one import as they are read: each row is registered on one of
+   * {@code anju.intake.row-threads} threads, in its own transaction, with at most a few rows waiting,
+   * so that the file is never held in memory. The counts are updated under the lock of {@code counts}.
+   */
   private final class Rows implements RowConsumer {
     private final long id;
     private final Counts counts;
+    private final Uploader who;
+    private final ExecutorService pool;
+    private final Semaphore inFlight;
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private RegisterColumns.Header header;
     private long line;
     private Instant lastFlush = Instant.now();
 
-    Rows(long id, Counts counts) {
+    Rows(long id, Counts counts, Uploader who) {
       this.id = id;
       this.counts = counts;
+      this.who = who;
+      this.pool = Executors.newFixedThreadPool(rowThreads, task -> {
+        Thread thread = new Thread(task, "register-intake-" + id + "-row");
+        thread.setDaemon(true);
+        return thread;
+      });
+      this.inFlight = new Semaphore(rowThreads * 4);
+    }
+
+    void awaitAll() {
+      inFlight.acquireUninterruptibly(rowThreads * 4);
+      inFlight.release(rowThreads * 4);
+    }
+
+    void rethrow() {
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+    }
+
+    void shutdown() {
+      pool.shutdownNow();
+    }
+
+    private void submit(long line, Map<String, Object> values) {
+      rethrow();
+      inFlight.acquireUninterruptibly();
+      try {
+        pool.execute(() -> {
+          identity.setAuthentication(who.userId(), who.groups(), who.tenants());
+          try {
+            importRow(line, values);
+            synchronized (counts) {
+              counts.done++;
+            }
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+          } finally {
+            identity.clearAuthentication();
+            inFlight.release();
+          }
+        });
+      } catch (RuntimeException rejected) {
+        inFlight.release();
+        throw rejected;
+      }
     }
 
     @Override
@@ -198,11 +266,12 @@ public class RegisterIntake implements DisposableBean {
         }
         return;
       }
-      importRow(line, header.variables(cells));
-      counts.done++;
+      submit(line, header.variables(cells));
       Instant now = Instant.now();
       if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0) {
-        imports.progress(id, counts, now);
+        synchronized (counts) {
+          imports.progress(id, counts, now);
+        }
         lastFlush = now;
       }
     }
@@ -221,7 +290,9 @@ public class RegisterIntake implements DisposableBean {
       }
       try {
         cases.register(registration);
-        counts.imported++;
+        synchronized (counts) {
+          counts.imported++;
+        }
       } catch (RuntimeException e) {
         // a concurrent import of the same row lost the race, or the start listener refused the row
         if (alreadyThere(line, registration)) {
@@ -242,16 +313,24 @@ public class RegisterIntake implements DisposableBean {
       if (existing.isEmpty()) {
         return false;
       }
-      counts.skipped++;
-      if (counts.skippedStored < MAX_STORED) {
+      boolean store;
+      synchronized (counts) {
+        counts.skipped++;
+        store = counts.skippedStored < MAX_STORED;
+        if (store) {
+          counts.skippedStored++;
+        }
+      }
+      if (store) {
         imports.problem(id, RegisterImports.SKIPPED, line, Vars.RESIDENT_ID, "already there: " + existing.get());
-        counts.skippedStored++;
       }
       return true;
     }
 
     private void fail(long line, List<String> messages) {
-      counts.failed++;
+      synchronized (counts) {
+        counts.failed++;
+      }
       for (String message : messages) {
         RegisterImports.RowProblem p = parse(line, message);
         problem(RegisterImports.ERROR, line, p.field(), p.reason());
@@ -259,9 +338,15 @@ public class RegisterIntake implements DisposableBean {
     }
 
     private void problem(String kind, long line, String field, String reason) {
-      if (counts.errorsStored < MAX_STORED) {
+      boolean store;
+      synchronized (counts) {
+        store = counts.errorsStored < MAX_STORED;
+        if (store) {
+          counts.errorsStored++;
+        }
+      }
+      if (store) {
         imports.problem(id, kind, line, field, reason);
-        counts.errorsStored++;
       }
     }
   }
