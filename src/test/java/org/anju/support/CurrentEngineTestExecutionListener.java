@@ -1,5 +1,6 @@
 package org.anju.support;
 
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.test.context.TestContext;
@@ -28,6 +29,15 @@ public class CurrentEngineTestExecutionListener implements TestExecutionListener
     ProcessEngine engine = testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).getIfAvailable();
     if (engine != null) {
       ProcessEngines.registerProcessEngine(engine);
+      // the webapps (Tasklist, Cockpit) look engines up in the runtime container instead
+      RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+      ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+      if (registered != engine) {
+        if (registered != null) {
+          container.unregisterProcessEngine(registered);
+        }
+        container.registerProcessEngine(engine);
+      }
     }
   }
 }
