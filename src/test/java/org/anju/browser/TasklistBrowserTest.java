@@ -41,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
@@ -62,6 +63,9 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// The webapps resolve their filters through the Spring context started last (a static of the starter):
+// a fresh context makes sure that is this one, whatever other test classes started before.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class TasklistBrowserTest {
 
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
