@@ -10,7 +10,6 @@ import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.anju.demo.DemoUsers;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +33,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.anju.support.DebianChromium;
 import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -58,7 +56,6 @@ import com.microsoft.playwright.options.AriaRole;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CockpitDashboardBrowserTest {
 
-  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   static final Path EVIDENCE = Paths.get("target", "browser");
   static final String PLUGIN = "住房安全保障 Housing security";
 
@@ -84,28 +81,15 @@ class CockpitDashboardBrowserTest {
 
   @BeforeAll
   static void launchChromium() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String missing = CHROMIUM + " is missing: apt-get install -y chromium fonts-noto-cjk";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail(missing);
-      }
-      Assumptions.abort(missing);
-    }
-    // the browser is Debian's; Playwright must never download one of its own
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    DebianChromium.Session session = DebianChromium.launch();
+    playwright = session.playwright();
+    chromium = session.browser();
   }
 
   @AfterAll
   static void closeChromium() {
     if (playwright != null) {
-      playwright.close();
+      playwright.close(); // closes the browser too
     }
   }
 
