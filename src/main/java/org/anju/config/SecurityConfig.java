@@ -1,7 +1,7 @@
 package org.anju.config;
 
 import org.anju.access.BasicAuthenticationFilter;
-import org.anju.access.OtherCountyExceptionHandler;
+import org.anju.access.RestRefusals;
 import org.anju.tasklist.FormSubmissionGuard;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,8 +42,8 @@ class SecurityConfig {
   }
 
   @Bean
-  ResourceConfigCustomizer otherCountyAsNotFound() {
-    return config -> config.register(OtherCountyExceptionHandler.class)
-        .register(OtherCountyExceptionHandler.Unwrapped.class);
+  ResourceConfigCustomizer restRefusals() {
+    return config -> config.register(RestRefusals.class)
+        .register(RestRefusals.Unwrapped.class);
   }
 }

@@ -1,5 +1,7 @@
 package org.anju.access;
 
+import static org.anju.support.RestVariables.typed;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -230,13 +232,6 @@ class AdminApiTest {
           ThreadLocalRandom.current().nextInt(1000));
     } while (jdbc.queryForObject("select count(*) from household where resident_id = ?", Long.class, residentId) > 0);
     return new Registration("郝庄户", residentId, KeyGroup.POOR, CITY, COUNTY, townshipCode, "郝庄村", "郝庄村 5 号", 3, true);
-  }
-
-  private static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new TreeMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type",
-        value instanceof Boolean ? "Boolean" : value instanceof Number ? "Long" : "String")));
-    return variables;
   }
 
   private String json(Object value) {

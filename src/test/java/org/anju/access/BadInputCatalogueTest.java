@@ -1,5 +1,7 @@
 package org.anju.access;
 
+import org.anju.support.RestVariables;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.anju.rectification.ProblemRectificationProcess.Elements.TASK_CLOSE_OUT_PROBLEM;
@@ -586,8 +588,7 @@ class BadInputCatalogueTest {
       return variable;
     }
     variable.put("value", value);
-    variable.put("type", value instanceof Boolean ? "Boolean" : value instanceof Double ? "Double"
-        : value instanceof Number ? "Long" : "String");
+    variable.put("type", RestVariables.typeOf(value));
     return variable;
   }
 

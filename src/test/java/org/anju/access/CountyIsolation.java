@@ -1,5 +1,7 @@
 package org.anju.access;
 
+import static org.anju.support.RestVariables.typed;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -783,26 +785,6 @@ abstract class CountyIsolation {
   private byte[] csvOfOneUser() {
     return (UserImport.HEADER + "\nanonymousimport,匿名,导入,,anonymous-2020," + RoleGroups.citySupervisor("1409") + "\n")
         .getBytes(UTF_8);
-  }
-
-  /** Variables in the REST API's form, typed as Tasklist types them. */
-  static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
-    return variables;
-  }
-
-  private static String typeOf(Object value) {
-    if (value instanceof Boolean) {
-      return "Boolean";
-    }
-    if (value instanceof Double) {
-      return "Double";
-    }
-    if (value instanceof Number) {
-      return "Long";
-    }
-    return "String";
   }
 
   Reply get(String user, String path) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.anju.access.Role;
+import org.anju.support.RestVariables;
 import org.anju.demo.DemoSteps;
 import org.anju.demo.DemoUsers;
 import org.anju.household.HouseholdCaseProcess;
@@ -43,7 +44,7 @@ abstract class HouseholdWalkThrough {
     assertThat(TasklistRestClient.editableFields(startForm)).containsOnlyKeys(registration.keySet());
 
     ResponseEntity<Map<String, Object>> started = tasklist.post("/process-definition/" + definition.get("id")
-        + "/submit-form", Map.of("variables", TasklistRestClient.typed(registration)));
+        + "/submit-form", Map.of("variables", RestVariables.typed(registration)));
     assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
     String instanceId = (String) started.getBody().get("id");
     String householdId = (String) started.getBody().get("businessKey");
@@ -83,7 +84,7 @@ abstract class HouseholdWalkThrough {
     Map<String, Object> definition = tasklist.get("/process-definition/key/" + HouseholdCaseProcess.KEY);
     Map<String, Object> registration = uniqueRegistration().toVariables();
     String instanceId = (String) tasklist.post("/process-definition/" + definition.get("id") + "/submit-form",
-        Map.of("variables", TasklistRestClient.typed(registration))).getBody().get("id");
+        Map.of("variables", RestVariables.typed(registration))).getBody().get("id");
     TasklistRestClient poverty = tasklist.as(DemoUsers.userOf(DemoUsers.KELAN, Role.POVERTY));
     submitStep(poverty, poverty.list("/task?processInstanceId=" + instanceId).get(0)); // identification confirmed
     Map<String, Object> task = tasklist.list("/task?processInstanceId=" + instanceId).get(0);
@@ -93,7 +94,7 @@ abstract class HouseholdWalkThrough {
     values.put(Vars.VERIFICATION_DATE, LocalDate.now().plusDays(3).toString());
     values.put(Vars.HOUSE_STRUCTURE, "PALACE");
     ResponseEntity<Map<String, Object>> refused = tasklist.post("/task/" + task.get("id") + "/submit-form",
-        Map.of("variables", TasklistRestClient.typed(values)));
+        Map.of("variables", RestVariables.typed(values)));
 
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat((String) refused.getBody().get("message"))
@@ -114,7 +115,7 @@ abstract class HouseholdWalkThrough {
     long before = county.list("/history/process-instance?processDefinitionKey=" + HouseholdCaseProcess.KEY).size();
 
     ResponseEntity<Map<String, Object>> refused = tasklist.post("/process-definition/" + definition.get("id")
-        + "/submit-form", Map.of("variables", TasklistRestClient.typed(registration)));
+        + "/submit-form", Map.of("variables", RestVariables.typed(registration)));
 
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat((String) refused.getBody().get("message")).contains("residentId: has a wrong check character");
@@ -141,7 +142,7 @@ abstract class HouseholdWalkThrough {
     assertThat(tasklist.post("/task/" + taskId + "/claim", Map.of("userId", tasklist.user())).getStatusCode().value())
         .as("claim %s as %s", step, tasklist.user()).isEqualTo(204);
     ResponseEntity<Map<String, Object>> submitted = tasklist.post("/task/" + taskId + "/submit-form",
-        Map.of("variables", TasklistRestClient.typed(values)));
+        Map.of("variables", RestVariables.typed(values)));
     assertThat(submitted.getStatusCode().value()).as("submit %s: %s", step, submitted.getBody()).isEqualTo(204);
   }
 

@@ -79,24 +79,4 @@ class TasklistRestClient {
     }
     return fields;
   }
-
-  /** Variables in the REST API's form, typed as Tasklist types them. */
-  static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
-    return variables;
-  }
-
-  private static String typeOf(Object value) {
-    if (value instanceof Boolean) {
-      return "Boolean";
-    }
-    if (value instanceof Double) {
-      return "Double";
-    }
-    if (value instanceof Number) {
-      return "Long";
-    }
-    return "String";
-  }
 }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
  * of bad input that the REST API reports as server errors with 400 or 404.
  */
 @Priority(1)
-public class OtherCountyExceptionHandler extends RestExceptionHandler {
+public class RestRefusals extends RestExceptionHandler {
 
   /** The engine's message for a tenant-check refusal (error ENGINE-13034 and its siblings). */
   static final String TENANT_REFUSAL = "belongs to no authenticated tenant";
