@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.anju.tasklist.FieldErrors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -22,7 +21,7 @@ public final class PlaceAccess {
       return;
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
+    if (CurrentUser.isAdministrator(user)) {
       return;
     }
     List<String> tenants = user.getTenantIds() == null ? List.of() : user.getTenantIds();

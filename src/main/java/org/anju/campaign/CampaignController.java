@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import org.anju.access.CurrentUser;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +40,7 @@ class CampaignController {
   @PostMapping(consumes = "application/json")
   ResponseEntity<Map<String, Object>> open(@RequestBody Map<String, Object> body) {
     Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+    if (!CurrentUser.isAdministrator(user)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN)
           .body(Map.of("type", "AuthorizationException", "message", "only administrators may open a campaign"));
     }

@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.anju.access.RoleGroups;
+import org.anju.access.CurrentUser;
 import org.anju.escalation.NotificationLog.Notification;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,16 +52,9 @@ class NotificationController {
     List<Notification> found = log.search(visibleCounties(), caseKey, status, max);
     return ResponseEntity.ok(found);
   }
-
   /** The counties of the user's tenants; null for an administrator, who sees every county. */
   private List<String> visibleCounties() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      return null;
-    }
-    return user.getTenantIds() == null ? List.of() : user.getTenantIds().stream()
-        .filter(t -> t.startsWith(RoleGroups.TENANT_PREFIX)).map(t -> t.substring(RoleGroups.TENANT_PREFIX.length()))
-        .toList();
+    return CurrentUser.visibleCounties(identity.getCurrentAuthentication());
   }
 
   private static ResponseEntity<Map<String, Object>> bad(String field, String reason) {

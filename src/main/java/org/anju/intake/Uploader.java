@@ -3,7 +3,7 @@ package org.anju.intake;
 import java.util.Arrays;
 import java.util.List;
 
-import org.anju.access.RoleGroups;
+import org.anju.access.CurrentUser;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -27,8 +27,7 @@ record Uploader(String userId, List<String> groups, List<String> tenants) {
 
   /** The counties whose tenant the user belongs to. */
   List<String> counties() {
-    return tenants.stream().filter(t -> t.startsWith(RoleGroups.TENANT_PREFIX))
-        .map(t -> t.substring(RoleGroups.TENANT_PREFIX.length())).sorted().toList();
+    return CurrentUser.counties(tenants);
   }
 
   boolean mayImport() {

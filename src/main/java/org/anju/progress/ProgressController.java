@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.anju.access.RoleGroups;
+import org.anju.access.CurrentUser;
 import org.anju.campaign.Campaign;
 import org.anju.campaign.CampaignCalendar;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
@@ -25,8 +25,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -218,19 +216,9 @@ class ProgressController {
     return "progress-" + report.campaign() + "-" + report.level().name().toLowerCase(Locale.ROOT)
         + (report.parentCode() == null ? "" : "-" + report.parentCode());
   }
-
   /** The counties of the user's tenants; null for an administrator, who sees every county. */
   private List<String> visibleCounties() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null) {
-      return List.of();
-    }
-    if (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      return null;
-    }
-    return user.getTenantIds() == null ? List.of() : user.getTenantIds().stream()
-        .filter(t -> t.startsWith(RoleGroups.TENANT_PREFIX)).map(t -> t.substring(RoleGroups.TENANT_PREFIX.length()))
-        .filter(c -> c.matches("\\d{6}")).sorted().toList();
+    return CurrentUser.visibleCounties(identity.getCurrentAuthentication());
   }
 
   private static ResponseEntity<Map<String, Object>> bad(String field, String reason) {
