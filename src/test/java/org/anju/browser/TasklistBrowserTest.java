@@ -4,15 +4,7 @@ import static org.anju.household.HouseholdCaseProcess.Elements.TASK_APPRAISE_HOU
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoSteps;
@@ -43,12 +35,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.anju.support.BrowserWindow;
 import org.anju.support.DebianChromium;
-import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
@@ -66,7 +57,6 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class TasklistBrowserTest {
 
-  static final Path EVIDENCE = Paths.get("target", "browser");
 
   static final String TOWNSHIP_CLERK = "kltownship";
   static final String MY_GROUPS_TASKS = "我组的任务 My group's tasks";
@@ -94,16 +84,15 @@ class TasklistBrowserTest {
   @Autowired
   HouseholdCases householdCases;
 
-  BrowserContext browserWindow;
+  BrowserWindow browserWindow;
   Page page;
   Tasklist tasklist;
-  final List<String> browserErrors = new ArrayList<>();
 
   /** Runs right after a failed test, while its page is still open. */
   @RegisterExtension
   final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
     if (context.getExecutionException().isPresent() && page != null) {
-      keepEvidence(context.getRequiredTestMethod().getName());
+      browserWindow.keepEvidence(context.getRequiredTestMethod().getName());
     }
   };
 
@@ -125,24 +114,8 @@ class TasklistBrowserTest {
   void openBrowserWindow() {
     // the date picker's "today" is the browser's, the step rules' is the engine clock: keep both real
     ClockUtil.reset();
-    browserWindow = chromium.newContext(new Browser.NewContextOptions()
-        .setLocale("zh-CN") // as the clerks' browsers; Tasklist itself falls back to English
-        .setTimezoneId(ZoneId.systemDefault().getId())
-        .setViewportSize(1400, 1000));
-    browserWindow.setDefaultTimeout(30_000);
-    browserWindow.setDefaultNavigationTimeout(60_000);
-    browserWindow.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
-    page = browserWindow.newPage();
-    page.onConsoleMessage(message -> {
-      if ("error".equals(message.type())) {
-        browserErrors.add("console: " + message.text());
-      }
-    });
-    page.onResponse(response -> {
-      if (response.status() >= 400) {
-        browserErrors.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
-      }
-    });
+    browserWindow = BrowserWindow.open(chromium);
+    page = browserWindow.page();
     tasklist = new Tasklist(page, "http://localhost:" + port);
   }
 
@@ -237,15 +210,5 @@ class TasklistBrowserTest {
     String caseId = householdCases.register(registration).getId();
     new CaseWalker(processEngine).walkTo(caseId, TASK_VERIFY_HOUSING);
     return caseId;
-  }
-
-  private void keepEvidence(String testName) throws IOException {
-    Files.createDirectories(EVIDENCE);
-    page.screenshot(new Page.ScreenshotOptions().setPath(EVIDENCE.resolve(testName + ".png")).setFullPage(true));
-    Files.writeString(EVIDENCE.resolve(testName + ".html"), page.content(), StandardCharsets.UTF_8);
-    Files.write(EVIDENCE.resolve(testName + "-browser-errors.txt"), browserErrors, StandardCharsets.UTF_8);
-    browserWindow.tracing().stop(new Tracing.StopOptions().setPath(EVIDENCE.resolve(testName + "-trace.zip")));
-    System.err.println("Browser evidence of " + testName + " in " + EVIDENCE.toAbsolutePath() + "; browser errors: "
-        + browserErrors);
   }
 }

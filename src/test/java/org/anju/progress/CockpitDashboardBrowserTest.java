@@ -2,14 +2,6 @@ package org.anju.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import org.anju.demo.DemoUsers;
@@ -32,12 +24,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.anju.support.BrowserWindow;
 import org.anju.support.DebianChromium;
-import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -56,7 +47,6 @@ import com.microsoft.playwright.options.AriaRole;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CockpitDashboardBrowserTest {
 
-  static final Path EVIDENCE = Paths.get("target", "browser");
   static final String PLUGIN = "住房安全保障 Housing security";
 
   static Playwright playwright;
@@ -68,14 +58,13 @@ class CockpitDashboardBrowserTest {
   @Autowired
   TaskService taskService;
 
-  BrowserContext browserWindow;
+  BrowserWindow browserWindow;
   Page page;
-  final List<String> browserErrors = new ArrayList<>();
 
   @RegisterExtension
   final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
     if (context.getExecutionException().isPresent() && page != null) {
-      keepEvidence(context.getRequiredTestMethod().getName());
+      browserWindow.keepEvidence(context.getRequiredTestMethod().getName());
     }
   };
 
@@ -96,24 +85,8 @@ class CockpitDashboardBrowserTest {
   @BeforeEach
   void openBrowserWindow() {
     ClockUtil.reset();
-    browserWindow = chromium.newContext(new Browser.NewContextOptions()
-        .setLocale("zh-CN")
-        .setTimezoneId(ZoneId.systemDefault().getId())
-        .setViewportSize(1400, 1000));
-    browserWindow.setDefaultTimeout(30_000);
-    browserWindow.setDefaultNavigationTimeout(60_000);
-    browserWindow.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
-    page = browserWindow.newPage();
-    page.onConsoleMessage(message -> {
-      if ("error".equals(message.type())) {
-        browserErrors.add("console: " + message.text());
-      }
-    });
-    page.onResponse(response -> {
-      if (response.status() >= 400) {
-        browserErrors.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
-      }
-    });
+    browserWindow = BrowserWindow.open(chromium);
+    page = browserWindow.page();
   }
 
   @AfterEach
@@ -156,16 +129,6 @@ class CockpitDashboardBrowserTest {
     PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile(".*#/process-instance/" + caseId + "/runtime.*"));
     PlaywrightAssertions.assertThat(page.getByText(caseId).first()).isVisible();
     PlaywrightAssertions.assertThat(plugin).isHidden();
-    assertThat(browserErrors).as("browser errors").noneMatch(error -> error.contains("/api/progress"));
-  }
-
-  private void keepEvidence(String testName) throws IOException {
-    Files.createDirectories(EVIDENCE);
-    page.screenshot(new Page.ScreenshotOptions().setPath(EVIDENCE.resolve(testName + ".png")).setFullPage(true));
-    Files.writeString(EVIDENCE.resolve(testName + ".html"), page.content(), StandardCharsets.UTF_8);
-    Files.write(EVIDENCE.resolve(testName + "-browser-errors.txt"), browserErrors, StandardCharsets.UTF_8);
-    browserWindow.tracing().stop(new Tracing.StopOptions().setPath(EVIDENCE.resolve(testName + "-trace.zip")));
-    System.err.println("Browser evidence of " + testName + " in " + EVIDENCE.toAbsolutePath() + "; browser errors: "
-        + browserErrors);
+    assertThat(browserWindow.errors()).as("browser errors").noneMatch(error -> error.contains("/api/progress"));
   }
 }
