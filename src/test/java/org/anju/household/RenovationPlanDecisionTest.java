@@ -2,10 +2,7 @@ package org.anju.household;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,17 +11,6 @@ import org.anju.household.HouseholdCaseProcess.Decisions;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.RenovationMethod;
 import org.anju.household.HouseholdCaseProcess.Vars;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,30 +49,18 @@ class RenovationPlanDecisionTest {
       D, TEKUN,    true,  false, REBUILD,             Rule_Rebuild
       """;
 
-  static DmnEngine dmnEngine;
-  static DmnDecision decision;
-  static final List<String> matchedRules = new ArrayList<>();
+  static RecordingDecision table;
 
   @BeforeAll
-  static void parseDecision() throws Exception {
-    DmnDecisionEvaluationListener recordMatches = event -> {
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    };
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionEvaluationListeners(List.of(recordMatches))
-        .buildEngine();
-    try (InputStream in = resource()) {
-      decision = dmnEngine.parseDecision(Decisions.RENOVATION_PLAN, in);
-    }
+  static void parseDecision() {
+    table = RecordingDecision.parse(RESOURCE, Decisions.RENOVATION_PLAN);
   }
 
   @ParameterizedTest(name = "[{index}] {0} {1} canBuild={2} relocation={3} -> {4} by {5}")
   @CsvSource(textBlock = ROWS, ignoreLeadingAndTrailingWhitespace = true)
   void shouldDecideTheRenovationMethod(String grade, KeyGroup group, Boolean canBuild, Boolean inRelocation,
       RenovationMethod expected, String expectedRule) {
-    Evaluation evaluation = evaluate(grade, group, canBuild, inRelocation);
+    RecordingDecision.Evaluation evaluation = evaluate(grade, group, canBuild, inRelocation);
 
     assertThat(evaluation.result().<String>getSingleEntry()).isEqualTo(expected.name());
     assertThat(evaluation.result().getSingleResult().getEntryMap()).containsOnlyKeys(Vars.RENOVATION_METHOD);
@@ -95,7 +69,7 @@ class RenovationPlanDecisionTest {
 
   @Test
   void shouldMatchNoRuleForAGradeOutsideTheScale() {
-    Evaluation evaluation = evaluate("E", KeyGroup.POOR, true, false);
+    RecordingDecision.Evaluation evaluation = evaluate("E", KeyGroup.POOR, true, false);
 
     assertThat(evaluation.result()).isEmpty();
     assertThat(evaluation.rules()).isEmpty();
@@ -109,34 +83,16 @@ class RenovationPlanDecisionTest {
       hit.addAll(evaluate(cell(cells[0]), KeyGroup.valueOf(cell(cells[1])), bool(cells[2]), bool(cells[3])).rules());
     }
 
-    assertThat(hit).containsExactlyInAnyOrderElementsOf(ruleIdsOfTheTable());
+    assertThat(hit).containsExactlyInAnyOrderElementsOf(table.ruleIds());
   }
 
-  /** The ids of the rules as the file declares them, read with the DMN model API. */
-  static Set<String> ruleIdsOfTheTable() throws Exception {
-    try (InputStream in = resource()) {
-      Decision model = Dmn.readModelFromStream(in).getModelElementById(Decisions.RENOVATION_PLAN);
-      DecisionTable table = (DecisionTable) model.getExpression();
-      Set<String> ids = new TreeSet<>();
-      for (Rule rule : table.getRules()) {
-        ids.add(rule.getId());
-      }
-      assertThat(ids).isNotEmpty();
-      return ids;
-    }
-  }
-
-  record Evaluation(DmnDecisionResult result, List<String> rules) {}
-
-  private static Evaluation evaluate(String grade, KeyGroup group, Boolean canBuild, Boolean inRelocation) {
+  private static RecordingDecision.Evaluation evaluate(String grade, KeyGroup group, Boolean canBuild, Boolean inRelocation) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.SAFETY_GRADE, grade);
     variables.put(Vars.KEY_GROUP, group == null ? null : group.name());
     variables.put(Vars.CAN_BUILD, canBuild);
     variables.put(Vars.IN_RELOCATION_PROGRAMME, inRelocation);
-    matchedRules.clear();
-    DmnDecisionResult result = dmnEngine.evaluateDecision(decision, variables);
-    return new Evaluation(result, List.copyOf(matchedRules));
+    return table.evaluate(variables);
   }
 
   private static String cell(String raw) {
@@ -147,11 +103,5 @@ class RenovationPlanDecisionTest {
   private static Boolean bool(String raw) {
     String value = cell(raw);
     return value == null ? null : Boolean.valueOf(value);
-  }
-
-  private static InputStream resource() {
-    InputStream in = RenovationPlanDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-    assertThat(in).as(RESOURCE + " on the classpath").isNotNull();
-    return in;
   }
 }

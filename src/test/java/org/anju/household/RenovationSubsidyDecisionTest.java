@@ -2,8 +2,6 @@ package org.anju.household;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,17 +11,6 @@ import org.anju.household.HouseholdCaseProcess.Decisions;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.RenovationMethod;
 import org.anju.household.HouseholdCaseProcess.Vars;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,29 +37,17 @@ class RenovationSubsidyDecisionTest {
       REBUILD,   TEKUN,    35000, Rule_RebuildTekun
       """;
 
-  static DmnEngine dmnEngine;
-  static DmnDecision decision;
-  static final List<String> matchedRules = new ArrayList<>();
+  static RecordingDecision table;
 
   @BeforeAll
-  static void parseDecision() throws Exception {
-    DmnDecisionEvaluationListener recordMatches = event -> {
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    };
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionEvaluationListeners(List.of(recordMatches))
-        .buildEngine();
-    try (InputStream in = resource()) {
-      decision = dmnEngine.parseDecision(Decisions.RENOVATION_SUBSIDY, in);
-    }
+  static void parseDecision() {
+    table = RecordingDecision.parse(RESOURCE, Decisions.RENOVATION_SUBSIDY);
   }
 
   @ParameterizedTest(name = "[{index}] {0} {1} -> {2} yuan by {3}")
   @CsvSource(textBlock = ROWS, ignoreLeadingAndTrailingWhitespace = true)
   void shouldDecideTheSubsidy(RenovationMethod method, KeyGroup group, long expectedYuan, String expectedRule) {
-    Evaluation evaluation = evaluate(method, group);
+    RecordingDecision.Evaluation evaluation = evaluate(method, group);
 
     assertThat(evaluation.result().<Long>getSingleEntry()).isEqualTo(expectedYuan);
     assertThat(evaluation.result().getSingleResult().getEntryMap()).containsOnlyKeys(Vars.SUBSIDY_AMOUNT);
@@ -83,7 +58,7 @@ class RenovationSubsidyDecisionTest {
   @EnumSource(value = RenovationMethod.class, names = {"APPRAISED_SAFE", "ALTERNATIVE_HOUSING", "RELOCATION"})
   void shouldGrantNoRenovationSubsidyWithoutRenovation(RenovationMethod method) {
     for (KeyGroup group : KeyGroup.values()) {
-      Evaluation evaluation = evaluate(method, group);
+      RecordingDecision.Evaluation evaluation = evaluate(method, group);
 
       assertThat(evaluation.result()).as("%s %s", method, group).isEmpty();
       assertThat(evaluation.rules()).as("%s %s", method, group).isEmpty();
@@ -108,35 +83,10 @@ class RenovationSubsidyDecisionTest {
       hit.addAll(evaluate(RenovationMethod.valueOf(cells[0].strip()), KeyGroup.valueOf(cells[1].strip())).rules());
     }
 
-    assertThat(hit).containsExactlyInAnyOrderElementsOf(ruleIdsOfTheTable());
+    assertThat(hit).containsExactlyInAnyOrderElementsOf(table.ruleIds());
   }
 
-  /** The ids of the rules as the file declares them, read with the DMN model API. */
-  static Set<String> ruleIdsOfTheTable() throws Exception {
-    try (InputStream in = resource()) {
-      Decision model = Dmn.readModelFromStream(in).getModelElementById(Decisions.RENOVATION_SUBSIDY);
-      DecisionTable table = (DecisionTable) model.getExpression();
-      Set<String> ids = new TreeSet<>();
-      for (Rule rule : table.getRules()) {
-        ids.add(rule.getId());
-      }
-      assertThat(ids).isNotEmpty();
-      return ids;
-    }
-  }
-
-  record Evaluation(DmnDecisionResult result, List<String> rules) {}
-
-  private static Evaluation evaluate(RenovationMethod method, KeyGroup group) {
-    matchedRules.clear();
-    DmnDecisionResult result = dmnEngine.evaluateDecision(decision,
-        Map.of(Vars.RENOVATION_METHOD, method.name(), Vars.KEY_GROUP, group.name()));
-    return new Evaluation(result, List.copyOf(matchedRules));
-  }
-
-  private static InputStream resource() {
-    InputStream in = RenovationSubsidyDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-    assertThat(in).as(RESOURCE + " on the classpath").isNotNull();
-    return in;
+  private static RecordingDecision.Evaluation evaluate(RenovationMethod method, KeyGroup group) {
+    return table.evaluate(Map.of(Vars.RENOVATION_METHOD, method.name(), Vars.KEY_GROUP, group.name()));
   }
 }
