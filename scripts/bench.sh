@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The benchmark (issue 6): runs org.anju.bench.Benchmark several times per database, each run in a
+# fresh JVM (-Xmx1g) on a fresh database, then tabulates median/min/max into bench/results/.
+#
+#   scripts/bench.sh                      full size on H2 and PostgreSQL, 3 runs each
+#   scripts/bench.sh --db h2 --runs 1     one database, one run
+#   scripts/bench.sh --smoke              a small size, 1 run per database, into target/bench/smoke (CI)
+#   scripts/bench.sh --profile            also records a JFR profile per run (target/bench/*.jfr)
+#
+# PostgreSQL: a local server (pg_ctlcluster 15 main start); the script recreates the database
+# anju_bench (owner anju) before each run, as root through the postgres account.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dbs="h2 postgres"; runs=3; size=8994; archived=100000; lifecycle=300; samples=60
+out=bench/results; profile=""; smoke=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) dbs="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --size) size="$2"; shift 2 ;;
+    --archived) archived="$2"; shift 2 ;;
+    --lifecycle) lifecycle="$2"; shift 2 ;;
+    --samples) samples="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --profile) profile=1; shift ;;
+    --smoke) smoke=1; runs=1; size=300; archived=3000; lifecycle=20; samples=20; out=target/bench/smoke; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+echo "== build"
+mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+  -Dmdep.includeScope=test
+cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+
+runs_dir="$out/runs"
+rm -rf "$runs_dir" target/bench/h2-*
+mkdir -p "$runs_dir" target/bench/logs
+
+pg_fresh() {
+  export POSTGRES_URL=jdbc:postgresql://localhost:5432/anju_bench POSTGRES_USER=anju POSTGRES_PASSWORD=anju
+  su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='anju'\"" | grep -q 1 \
+    || su postgres -c "psql -qc \"create role anju login password 'anju'\""
+  su postgres -c "psql -qc 'drop database if exists anju_bench'" >/dev/null
+  su postgres -c "psql -qc 'create database anju_bench owner anju'" >/dev/null
+}
+
+for db in $dbs; do
+  for run in $(seq 1 "$runs"); do
+    [ "$db" = postgres ] && pg_fresh
+    jfr=()
+    [ -n "$profile" ] && jfr=(-XX:StartFlightRecording=filename=target/bench/$db-$run.jfr,settings=profile)
+    log=target/bench/logs/$db-$run.log
+    echo "== $db run $run of $runs (size $size, archived $archived, lifecycle $lifecycle) — log $log"
+    if ! java -Xmx1g -XX:+UseG1GC "${jfr[@]}" -cp "$cp" org.anju.bench.Benchmark --db="$db" --size="$size" \
+        --archived="$archived" --lifecycle="$lifecycle" --samples="$samples" --out="$runs_dir/$db-$run.json" \
+        >"$log" 2>&1; then
+      tail -40 "$log"; echo "benchmark run $db $run failed (log $log)" >&2; exit 1
+    fi
+    grep "^== phase" "$log" || true
+    rm -rf target/bench/h2-*
+  done
+done
+
+echo "== results"
+java -cp "$cp" org.anju.bench.BenchReport "$runs_dir" "$out" ${smoke:+--no-readme}
