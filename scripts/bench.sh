@@ -32,7 +32,11 @@ done
 echo "== build"
 mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
   -Dmdep.includeScope=test
-cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# the runs use a copy of the compiled classes, so that a build during a long run cannot change them
+snapshot=target/bench/classes-$$
+rm -rf target/bench/classes-*; mkdir -p "$snapshot"
+cp -r target/classes "$snapshot/main"; cp -r target/test-classes "$snapshot/test"
+cp="$snapshot/main:$snapshot/test:$(cat target/bench.classpath)"
 
 runs_dir="$out/runs"
 rm -rf "$runs_dir" target/bench/h2-*

@@ -48,6 +48,9 @@ public class CampaignDeadlines {
     return startOf(campaign.date(Deadline.valueOf(deadline)).minusDays(campaign.warningDays()));
   }
 
+  /** Lagging cases named one by one in a list; the rest are counted. */
+  static final int LIST_LIMIT = 40;
+
   /** A deadline "by the end of March" has passed when 1 April begins. */
   public Date deadlineDate(Number year, String deadline) {
     return startOf(campaign(year).date(Deadline.valueOf(deadline)).plusDays(1));
@@ -57,10 +60,18 @@ public class CampaignDeadlines {
     return progress.laggingCounties(year.intValue(), Deadline.valueOf(deadline));
   }
 
-  /** The lagging cases of a county, one per line, with the step each waits at. */
+  /**
+   * The lagging cases of a county, one per line, with the step each waits at; beyond {@link #LIST_LIMIT}
+   * cases a last line says how many more there are. A list is a task variable and a message, both of
+   * which hold some 4,000 characters: a county with hundreds of lagging cases reads the rest in the
+   * progress report, which lists them all.
+   */
   public String laggingCaseList(Number year, String deadline, String countyCode) {
-    return progress.laggingCases(year.intValue(), Deadline.valueOf(deadline), countyCode).stream()
-        .map(this::describe).collect(Collectors.joining("\n"));
+    List<LaggingCase> lagging = progress.laggingCases(year.intValue(), Deadline.valueOf(deadline), countyCode);
+    String shown = lagging.stream().limit(LIST_LIMIT).map(this::describe).collect(Collectors.joining("\n"));
+    int more = lagging.size() - LIST_LIMIT;
+    return more <= 0 ? shown : shown + "\n… 另有 " + more + " 户 and " + more
+        + " more cases (进度报告 see the progress report)";
   }
 
   public String countyName(String countyCode) {
@@ -90,7 +101,7 @@ public class CampaignDeadlines {
     LocalDate date = campaign(year).date(deadline);
     for (String county : progress.laggingCounties(year, deadline)) {
       String list = laggingCaseList(year, deadline.name(), county);
-      long count = list.lines().count();
+      long count = progress.laggingCases(year, deadline, county).size();
       notifier.notify(new NotificationRequest("campaign-" + year + ":" + deadline + ":" + kind + ":" + county, county,
           execution.getProcessBusinessKey(), execution.getProcessInstanceId(), deadline.name() + "_" + kind, 1,
           List.of(Role.LEADING_GROUP.groupId(county), Role.HOUSING.groupId(county)), null,

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.anju.escalation.NotificationLog.Notification;
@@ -24,15 +26,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Serves {@code ServiceTask_DeliverNotification}: sends one notification through its channel and
- * marks it delivered. A failure is written to the log in its own transaction and thrown, so the
- * engine retries the job and finally raises an incident; a notification already delivered is not
- * sent again.
+ * Serves {@code ServiceTask_DeliverNotification}: sends the notifications of one delivery that are not
+ * delivered yet, one message per channel and recipients (a digest when there are several), and marks
+ * them delivered as soon as each message is out. A failure is written to the log in its own transaction
+ * and thrown, so the engine retries the job and finally raises an incident; what was delivered before
+ * is not sent again.
  */
 @Component("deliverNotificationDelegate")
 public class DeliverNotificationDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger("anju.notifications");
+  /** A chat message is short: the webhook's digest text stops after this many characters. */
+  static final int WEBHOOK_TEXT_LIMIT = 4000;
 
   private final NotificationLog log;
   private final EscalationSettings settings;
@@ -52,45 +57,68 @@ public class DeliverNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    long id = ((Number) execution.getVariable(NotificationDeliveryProcess.Vars.NOTIFICATION_ID)).longValue();
-    Notification notification = log.find(id).orElseThrow(() -> new IllegalStateException("notification " + id + " is gone"));
-    if (NotificationLog.DELIVERED.equals(notification.status())) {
-      return;
+    Map<String, List<Notification>> messages = new LinkedHashMap<>();
+    for (Notification n : undelivered(execution)) {
+      messages.computeIfAbsent(n.channel() + "\n" + n.recipients(), k -> new ArrayList<>()).add(n);
     }
-    try {
-      send(notification);
-    } catch (Exception e) {
-      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-      separate.executeWithoutResult(status -> log.failed(id, reason));
-      throw e;
+    for (List<Notification> message : messages.values()) {
+      List<Long> ids = message.stream().map(Notification::id).toList();
+      try {
+        send(message);
+      } catch (Exception e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        separate.executeWithoutResult(status -> log.failed(ids, reason));
+        throw e;
+      }
+      separate.executeWithoutResult(status -> log.delivered(ids, ClockUtil.getCurrentTime().toInstant()));
     }
-    log.delivered(id, ClockUtil.getCurrentTime().toInstant());
   }
 
-  private void send(Notification n) throws Exception {
-    switch (Channel.valueOf(n.channel())) {
-      case LOG -> LOG.info("[{} level {}] to {}: {} | {}", n.caseKey(), n.level(), n.recipients(), n.subject(), n.body());
+  private List<Notification> undelivered(DelegateExecution execution) {
+    Object key = execution.getVariable(NotificationDeliveryProcess.Vars.DELIVERY_KEY);
+    if (key != null) {
+      return log.undelivered((String) key);
+    }
+    long id = ((Number) execution.getVariable(NotificationDeliveryProcess.Vars.NOTIFICATION_ID)).longValue();
+    return log.find(id).filter(n -> !NotificationLog.DELIVERED.equals(n.status())).stream().toList();
+  }
+
+  private void send(List<Notification> message) throws Exception {
+    Notification first = message.get(0);
+    switch (Channel.valueOf(first.channel())) {
+      case LOG -> message.forEach(n -> LOG.info("[{} level {}] to {}: {} | {}", n.caseKey(), n.level(),
+          n.recipients(), n.subject(), n.body()));
       case EMAIL -> {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
           throw new IllegalStateException("no mail server configured (spring.mail.host)");
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(settings.mailFrom());
-        message.setTo(n.recipients().split(",\\s*"));
-        message.setSubject(n.subject());
-        message.setText(n.body());
-        sender.send(message);
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(settings.mailFrom());
+        mail.setTo(first.recipients().split(",\\s*"));
+        mail.setSubject(subject(message));
+        mail.setText(String.join("\n\n", message.stream().map(n -> message.size() == 1 ? n.body()
+            : n.subject() + "\n" + n.body()).toList()));
+        sender.send(mail);
       }
       case WEBHOOK -> {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("msgtype", "text");
-        payload.put("caseKey", n.caseKey());
-        payload.put("step", n.step());
-        payload.put("level", n.level());
-        payload.put("recipients", n.recipients());
-        payload.put("subject", n.subject());
-        payload.put("text", Map.of("content", n.subject() + "\n" + n.body()));
+        if (message.size() == 1) {
+          payload.put("caseKey", first.caseKey());
+          payload.put("step", first.step());
+          payload.put("level", first.level());
+        } else {
+          payload.put("count", message.size());
+          payload.put("items", message.stream().map(n -> Map.of("caseKey", n.caseKey(), "step", n.step(),
+              "level", n.level(), "subject", n.subject())).toList());
+        }
+        payload.put("recipients", first.recipients());
+        payload.put("subject", subject(message));
+        String text = String.join("\n", message.stream().map(n -> n.subject() + (message.size() == 1
+            ? "\n" + n.body() : " · " + n.caseKey())).toList());
+        payload.put("text", Map.of("content", message.size() == 1 ? text : subject(message) + "\n"
+            + (text.length() > WEBHOOK_TEXT_LIMIT ? text.substring(0, WEBHOOK_TEXT_LIMIT) + "\n…" : text)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.webhookUrl()))
             .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json; charset=utf-8")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
@@ -100,5 +128,12 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         }
       }
     }
+  }
+
+  /** One notification keeps its own subject; a digest says how many it holds and begins with the first. */
+  static String subject(List<Notification> message) {
+    Notification first = message.get(0);
+    return message.size() == 1 ? first.subject()
+        : "[" + message.size() + " 项 notifications] " + first.subject() + " …";
   }
 }

@@ -1,6 +1,9 @@
 package org.anju.escalation;
 
-/** {@code processes/notification-delivery.bpmn}: one instance per notification, its delivery a retried job. */
+/**
+ * {@code processes/notification-delivery.bpmn}: one instance per delivery (a digest of the notifications
+ * recorded together for the same recipients and channel), its sending a retried job.
+ */
 public final class NotificationDeliveryProcess {
 
   public static final String KEY = "notification-delivery";
@@ -19,7 +22,9 @@ public final class NotificationDeliveryProcess {
 
   /** Variables. */
   public static final class Vars {
-    /** Long: the row of the notification log. */
+    /** String: the delivery key its notifications share in the log. */
+    public static final String DELIVERY_KEY = "deliveryKey";
+    /** Long: the one row of the log that instances started before digests deliver. */
     public static final String NOTIFICATION_ID = "notificationId";
 
     private Vars() {}

@@ -3,15 +3,14 @@ package org.anju.escalation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The notification log: every escalation, when and to whom, delivered or not and why. */
@@ -22,10 +21,10 @@ public class NotificationLog {
   public static final String DELIVERED = "DELIVERED";
   public static final String FAILED = "FAILED";
 
-  /** One row of the log. */
+  /** One row of the log; rows recorded together for the same recipients share a delivery key. */
   public record Notification(long id, String dedupKey, String countyCode, String caseKey, String processInstanceId,
       String step, int level, String recipients, String channel, String subject, String body, Instant createdAt,
-      String status, int attempts, Instant deliveredAt, String error) {}
+      String status, int attempts, Instant deliveredAt, String error, String deliveryKey) {}
 
   private static final RowMapper<Notification> ROW = (rs, n) -> new Notification(rs.getLong("id"),
       rs.getString("dedup_key"), rs.getString("county_code"), rs.getString("case_key"),
@@ -33,7 +32,10 @@ public class NotificationLog {
       rs.getString("channel"), rs.getString("subject"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
       rs.getString("status"), rs.getInt("attempts"),
       rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant(),
-      rs.getString("error"));
+      rs.getString("error"), rs.getString("delivery_key"));
+
+  /** Keys per query when checking which notifications exist: well below every database's limit. */
+  private static final int KEYS_PER_QUERY = 500;
 
   private final JdbcTemplate jdbc;
 
@@ -41,50 +43,53 @@ public class NotificationLog {
     this.jdbc = jdbc;
   }
 
-  /** Records a notification unless one with the same key exists; returns the new row's id. */
-  public Optional<Long> recordOnce(Notification n) {
-    if (jdbc.queryForObject("select count(*) from notification where dedup_key = ?", Long.class, n.dedupKey()) > 0) {
-      return Optional.empty();
+  /**
+   * Records the notifications whose dedup key is not in the log yet, in one batch, and returns them:
+   * each notification is recorded once, however often it is asked for. Two nodes recording the same
+   * key at once fail on its unique constraint, and the losing transaction is retried.
+   */
+  public List<Notification> recordNew(List<Notification> notifications) {
+    Set<String> existing = new HashSet<>();
+    List<String> keys = notifications.stream().map(Notification::dedupKey).distinct().toList();
+    for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+      List<String> some = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+      existing.addAll(jdbc.queryForList("select dedup_key from notification where dedup_key in ("
+          + String.join(",", some.stream().map(k -> "?").toList()) + ")", String.class, some.toArray()));
     }
-    KeyHolder key = new GeneratedKeyHolder();
-    try {
-      jdbc.update(connection -> {
-        var s = connection.prepareStatement("""
-            insert into notification (dedup_key, county_code, case_key, process_instance_id, step, level, recipients,
-              channel, subject, body, created_at, status, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
-            new String[] {"id"});
-        s.setString(1, n.dedupKey());
-        s.setString(2, n.countyCode());
-        s.setString(3, n.caseKey());
-        s.setString(4, n.processInstanceId());
-        s.setString(5, n.step());
-        s.setInt(6, n.level());
-        s.setString(7, truncate(n.recipients(), 2000));
-        s.setString(8, n.channel());
-        s.setString(9, truncate(n.subject(), 300));
-        s.setString(10, truncate(n.body(), 4000));
-        s.setTimestamp(11, Timestamp.from(n.createdAt()));
-        s.setString(12, PENDING);
-        return s;
-      }, key);
-    } catch (DuplicateKeyException raced) {
-      return Optional.empty(); // another node recorded it first
+    List<Notification> fresh = new ArrayList<>();
+    for (Notification n : notifications) {
+      if (existing.add(n.dedupKey())) {
+        fresh.add(n);
+      }
     }
-    return Optional.of(key.getKey().longValue());
+    jdbc.batchUpdate("""
+        insert into notification (dedup_key, county_code, case_key, process_instance_id, step, level, recipients,
+          channel, subject, body, created_at, status, attempts, delivery_key)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", fresh.stream().map(n -> new Object[] {n.dedupKey(),
+        n.countyCode(), n.caseKey(), n.processInstanceId(), n.step(), n.level(), truncate(n.recipients(), 2000),
+        n.channel(), truncate(n.subject(), 300), truncate(n.body(), 4000), Timestamp.from(n.createdAt()), PENDING,
+        n.deliveryKey()}).toList());
+    return fresh;
   }
 
   public Optional<Notification> find(long id) {
     return jdbc.query("select * from notification where id = ?", ROW, id).stream().findFirst();
   }
 
-  public void delivered(long id, Instant now) {
-    jdbc.update("update notification set status = ?, delivered_at = ?, attempts = attempts + 1, error = null where id = ?",
-        DELIVERED, Timestamp.from(now), id);
+  /** The notifications of a delivery not delivered yet, oldest first. */
+  public List<Notification> undelivered(String deliveryKey) {
+    return jdbc.query("select * from notification where delivery_key = ? and status <> ? order by id", ROW,
+        deliveryKey, DELIVERED);
   }
 
-  public void failed(long id, String error) {
-    jdbc.update("update notification set status = ?, attempts = attempts + 1, error = ? where id = ?",
-        FAILED, truncate(error, 1000), id);
+  public void delivered(List<Long> ids, Instant now) {
+    jdbc.batchUpdate("update notification set status = ?, delivered_at = ?, attempts = attempts + 1, error = null "
+        + "where id = ?", ids.stream().map(id -> new Object[] {DELIVERED, Timestamp.from(now), id}).toList());
+  }
+
+  public void failed(List<Long> ids, String error) {
+    jdbc.batchUpdate("update notification set status = ?, attempts = attempts + 1, error = ? where id = ?",
+        ids.stream().map(id -> new Object[] {FAILED, truncate(error, 1000), id}).toList());
   }
 
   /** The log as a manager reads it, newest first; {@code counties} null means every county. */

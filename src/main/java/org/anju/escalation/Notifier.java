@@ -1,10 +1,14 @@
 package org.anju.escalation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.anju.escalation.NotificationLog.Notification;
@@ -17,8 +21,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
- * Records a notification once per channel and starts its delivery as an asynchronous job
- * ({@code notification-delivery}), so that a mail server that is down delays it but never loses it.
+ * Records notifications once per channel and starts their delivery as asynchronous jobs
+ * ({@code notification-delivery}), so that a mail server that is down delays them but never loses them.
+ * Notifications recorded together for the same recipients and channel are delivered as one digest
+ * (one mail listing the steps): when a deadline passes, a supervisor gets a few messages, not thousands.
  */
 @Service
 public class Notifier {
@@ -38,54 +44,97 @@ public class Notifier {
     this.mail = mail;
   }
 
-  /** Returns how many notifications were newly recorded (0 when all were sent before). */
+  /** Records and dispatches one request; returns how many notifications were new (0 when sent before). */
   public int notify(NotificationRequest request) {
-    List<User> users = recipients(request);
-    String names = String.join(", ", users.stream().map(u -> u.getId()).toList());
-    String groups = String.join(", ", request.groupIds());
-    String recipients = request.userId() != null ? names : groups + (names.isEmpty() ? "" : " (" + names + ")");
-    int recorded = 0;
-    for (Channel channel : channels(users)) {
-      String to = channel == Channel.EMAIL
-          ? String.join(", ", users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList())
-          : recipients;
-      Optional<Long> id = log.recordOnce(new Notification(0, request.key() + ":" + channel, request.countyCode(),
-          request.caseKey(), request.processInstanceId(), request.step(), request.level(), to, channel.name(),
-          request.subject(), request.body(), ClockUtil.getCurrentTime().toInstant(), NotificationLog.PENDING, 0, null,
-          null));
-      if (id.isPresent()) {
-        runtime.startProcessInstanceByKey(NotificationDeliveryProcess.KEY, String.valueOf(id.get()),
-            Map.of(NotificationDeliveryProcess.Vars.NOTIFICATION_ID, id.get()));
-        recorded++;
+    Batch batch = batch();
+    batch.add(request);
+    return batch.dispatch(request.key());
+  }
+
+  /** Collects requests to be recorded and dispatched together; recipients are looked up once per group. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** Requests collected for one dispatch; reusable, it keeps what it learnt of the recipients. */
+  public final class Batch {
+    private final Map<String, List<User>> members = new HashMap<>();
+    private final List<Addressed> pending = new ArrayList<>();
+    private final boolean mailConfigured = mail.getIfAvailable() != null;
+
+    private record Addressed(NotificationRequest request, Channel channel, String to) {}
+
+    public void add(NotificationRequest request) {
+      List<User> users = recipients(request);
+      String names = String.join(", ", users.stream().map(User::getId).toList());
+      String groups = String.join(", ", request.groupIds());
+      String recipients = request.userId() != null ? names : groups + (names.isEmpty() ? "" : " (" + names + ")");
+      for (Channel channel : channels(users)) {
+        String to = channel == Channel.EMAIL
+            ? String.join(", ", users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList())
+            : recipients;
+        pending.add(new Addressed(request, channel, to));
       }
     }
-    return recorded;
-  }
 
-  private List<Channel> channels(List<User> users) {
-    List<Channel> channels = new ArrayList<>(List.of(Channel.LOG));
-    boolean anyEmail = users.stream().anyMatch(u -> u.getEmail() != null && !u.getEmail().isBlank());
-    if (mail.getIfAvailable() != null && anyEmail) {
-      channels.add(Channel.EMAIL);
+    /**
+     * Records the collected notifications not recorded before, and starts one delivery per channel and
+     * recipients among them, keyed {@code deliveryPrefix:channel:recipients digest}; the prefix must be
+     * unique per dispatch. Returns how many notifications were recorded.
+     */
+    public int dispatch(String deliveryPrefix) {
+      List<Notification> rows = new ArrayList<>();
+      for (Addressed a : pending) {
+        NotificationRequest r = a.request();
+        rows.add(new Notification(0, r.key() + ":" + a.channel(), r.countyCode(), r.caseKey(), r.processInstanceId(),
+            r.step(), r.level(), a.to(), a.channel().name(), r.subject(), r.body(),
+            ClockUtil.getCurrentTime().toInstant(), NotificationLog.PENDING, 0, null, null,
+            deliveryPrefix + ":" + a.channel() + ":" + digest(a.to())));
+      }
+      pending.clear();
+      List<Notification> recorded = log.recordNew(rows);
+      Set<String> deliveries = new LinkedHashSet<>();
+      recorded.forEach(n -> deliveries.add(n.deliveryKey()));
+      for (String delivery : deliveries) {
+        runtime.startProcessInstanceByKey(NotificationDeliveryProcess.KEY, delivery,
+            Map.of(NotificationDeliveryProcess.Vars.DELIVERY_KEY, delivery));
+      }
+      return recorded.size();
     }
-    if (!settings.webhookUrl().isEmpty()) {
-      channels.add(Channel.WEBHOOK);
-    }
-    return channels;
-  }
 
-  private List<User> recipients(NotificationRequest request) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (request.userId() != null) {
-      ids.add(request.userId());
-    } else {
+    private List<Channel> channels(List<User> users) {
+      List<Channel> channels = new ArrayList<>(List.of(Channel.LOG));
+      boolean anyEmail = users.stream().anyMatch(u -> u.getEmail() != null && !u.getEmail().isBlank());
+      if (mailConfigured && anyEmail) {
+        channels.add(Channel.EMAIL);
+      }
+      if (!settings.webhookUrl().isEmpty()) {
+        channels.add(Channel.WEBHOOK);
+      }
+      return channels;
+    }
+
+    private List<User> recipients(NotificationRequest request) {
+      if (request.userId() != null) {
+        return identity.createUserQuery().userId(request.userId()).list();
+      }
+      Map<String, User> users = new java.util.TreeMap<>();
       for (String group : request.groupIds()) {
-        identity.createUserQuery().memberOfGroup(group).list().forEach(u -> ids.add(u.getId()));
+        for (User user : members.computeIfAbsent(group, g -> identity.createUserQuery().memberOfGroup(g).list())) {
+          users.put(user.getId(), user);
+        }
       }
+      return List.copyOf(users.values());
     }
-    if (ids.isEmpty()) {
-      return List.of();
+  }
+
+  /** A short digest of the recipients, so that the delivery key stays short however many they are. */
+  private static String digest(String recipients) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipients.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return identity.createUserQuery().userIdIn(ids.toArray(String[]::new)).orderByUserId().asc().list();
   }
 }

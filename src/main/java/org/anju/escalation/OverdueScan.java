@@ -2,12 +2,20 @@ package org.anju.escalation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -19,12 +27,21 @@ import org.springframework.stereotype.Service;
  * Finds the steps past their due date. Each gets one {@code overdue} incident on its execution, for
  * Cockpit, and its notifications: to the holder at once, to each next level after each grace period;
  * each at most once, however often the scan runs and on however many nodes.
+ *
+ * <p>The steps are handled in chunks, each in a transaction of its own, so that a deadline that makes
+ * thousands of steps overdue at once neither holds one huge transaction nor loses the chunks already
+ * done when a later one fails (the next scan does the rest). Steps are sorted by county and step so
+ * that a chunk's notifications go to few recipients, each of whom gets one digest per chunk.
  */
 @Service
 public class OverdueScan {
 
   public static final String INCIDENT_TYPE = "overdue";
   static final String[] WATCHED = {"household-case", "problem-rectification", "housing-campaign"};
+  /** Steps per transaction. */
+  static final int CHUNK = 500;
+  private static final List<String> LABEL_VARIABLES = List.of("headName", "village", "countyCode", "householdId",
+      "countyName", "problemDescription");
 
   private static final Logger LOG = LoggerFactory.getLogger(OverdueScan.class);
 
@@ -39,24 +56,26 @@ public class OverdueScan {
   /** What one scan did. */
   public record Result(int overdueSteps, int incidentsRaised, int notificationsRecorded) {}
 
-  public Result scan(ProcessEngineServices engine, Instant now) {
-    List<Task> overdue = engine.getTaskService().createTaskQuery().processDefinitionKeyIn(WATCHED)
-        .dueBefore(Date.from(now)).orderByDueDate().asc().list();
+  public Result scan(ProcessEngine engine, Instant now) {
+    List<Task> overdue = new ArrayList<>(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(WATCHED)
+        .dueBefore(Date.from(now)).list());
+    overdue.sort(Comparator.comparing((Task t) -> String.valueOf(t.getTenantId()))
+        .thenComparing(Task::getTaskDefinitionKey).thenComparing(Task::getId));
+    Set<String> withIncident = new HashSet<>();
+    engine.getRuntimeService().createIncidentQuery().incidentType(INCIDENT_TYPE).list()
+        .forEach(incident -> withIncident.add(incident.getConfiguration()));
+    CommandExecutor separately = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequiresNew();
+    Notifier.Batch batch = notifier.batch();
+    String scanKey = "overdue-" + now.toEpochMilli();
     int incidents = 0;
     int notifications = 0;
-    for (Task task : overdue) {
-      Map<String, Object> vars = engine.getTaskService().getVariables(task.getId(),
-          List.of("headName", "village", "countyCode", "householdId", "countyName", "problemDescription"));
-      Duration late = Duration.between(task.getDueDate().toInstant(), now);
-      long days = late.toDays();
-      String label = label(task, vars);
-      String message = label + " · 逾期 " + days + " 天 overdue by " + days + " day(s)";
-      if (engine.getRuntimeService().createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(task.getId())
-          .count() == 0) {
-        engine.getRuntimeService().createIncident(INCIDENT_TYPE, task.getExecutionId(), task.getId(), message);
-        incidents++;
-      }
-      notifications += escalate(engine, task, vars, late, label, message);
+    for (int from = 0; from < overdue.size(); from += CHUNK) {
+      List<Task> chunk = overdue.subList(from, Math.min(overdue.size(), from + CHUNK));
+      String deliveryPrefix = scanKey + "-" + from / CHUNK;
+      int[] done = separately.execute(context -> scanChunk(engine, chunk, now, withIncident, batch, deliveryPrefix));
+      incidents += done[0];
+      notifications += done[1];
     }
     if (!overdue.isEmpty()) {
       LOG.info("Overdue scan: {} overdue steps, {} incidents raised, {} notifications recorded", overdue.size(),
@@ -65,27 +84,48 @@ public class OverdueScan {
     return new Result(overdue.size(), incidents, notifications);
   }
 
-  private int escalate(ProcessEngineServices engine, Task task, Map<String, Object> vars, Duration late, String label,
-      String message) {
+  /** Raises the missing incidents and records the notifications of one chunk; returns both counts. */
+  private int[] scanChunk(ProcessEngine engine, List<Task> chunk, Instant now, Set<String> withIncident,
+      Notifier.Batch batch, String deliveryPrefix) {
+    Map<String, String> caseKeys = new HashMap<>();
+    engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceIds(chunk.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
+        .forEach(pi -> caseKeys.put(pi.getId(), pi.getBusinessKey() == null ? pi.getId() : pi.getBusinessKey()));
+    int incidents = 0;
+    for (Task task : chunk) {
+      Map<String, Object> vars = engine.getTaskService().getVariables(task.getId(), LABEL_VARIABLES);
+      Duration late = Duration.between(task.getDueDate().toInstant(), now);
+      long days = late.toDays();
+      String label = label(task, vars);
+      String message = label + " · 逾期 " + days + " 天 overdue by " + days + " day(s)";
+      if (!withIncident.contains(task.getId())) {
+        engine.getRuntimeService().createIncident(INCIDENT_TYPE, task.getExecutionId(), task.getId(), message);
+        incidents++;
+      }
+      escalate(engine, task, vars, late, label, message,
+          caseKeys.getOrDefault(task.getProcessInstanceId(), task.getProcessInstanceId()), batch);
+    }
+    int recorded = batch.dispatch(deliveryPrefix);
+    chunk.forEach(task -> withIncident.add(task.getId()));
+    return new int[] {incidents, recorded};
+  }
+
+  private void escalate(ProcessEngine engine, Task task, Map<String, Object> vars, Duration late, String label,
+      String message, String caseKey, Notifier.Batch batch) {
     String county = (String) vars.get("countyCode");
     String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).findFirst().orElse(null);
     EscalationChain chain = EscalationChain.of(task.getAssignee(), group, county);
     long reached = Math.min(chain.levels().size() - 1, late.toMillis() / Math.max(1, settings.grace().toMillis()));
-    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).singleResult();
-    String caseKey = instance == null || instance.getBusinessKey() == null ? task.getProcessInstanceId()
-        : instance.getBusinessKey();
-    int recorded = 0;
     for (int level = 0; level <= reached; level++) {
       EscalationChain.Level to = chain.levels().get(level);
-      recorded += notifier.notify(new NotificationRequest(task.getId() + ":" + level, county, caseKey,
+      batch.add(new NotificationRequest(task.getId() + ":" + level, county, caseKey,
           task.getProcessInstanceId(), task.getTaskDefinitionKey(), level, to.groupIds(), to.userId(),
-          "逾期 Overdue: " + label, message + "\n案件 Case " + caseKey + " · 应办结 Due " + task.getDueDate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate()
+          "逾期 Overdue: " + label, message + "\n案件 Case " + caseKey + " · 应办结 Due "
+              + task.getDueDate().toInstant().atZone(ZoneId.systemDefault()).toLocalDate()
               + "\n通知 To: " + to.title()));
     }
-    return recorded;
   }
 
   private static String label(Task task, Map<String, Object> vars) {

@@ -17,7 +17,7 @@ public class ScanOverdueStepsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OverdueScan.Result result = scan.scan(execution.getProcessEngineServices(), ClockUtil.getCurrentTime().toInstant());
+    OverdueScan.Result result = scan.scan(execution.getProcessEngine(), ClockUtil.getCurrentTime().toInstant());
     execution.setVariable("overdueSteps", result.overdueSteps());
     execution.setVariable("notificationsRecorded", result.notificationsRecorded());
   }

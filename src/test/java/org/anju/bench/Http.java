@@ -1,7 +1,10 @@
 package org.anju.bench;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,19 +14,42 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** HTTP to the running application as one user (HTTP Basic), as a browser or script would call it. */
+/**
+ * HTTP to the running application as one user: with HTTP Basic, as a script calls Anju's API, or
+ * with a webapp session, as Tasklist and Cockpit call the engine (session cookie and CSRF token).
+ */
 final class Http {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final String base;
-  private final String authorization;
+  private final HttpClient client;
+  private String authorization;
+  private String csrfToken;
 
   Http(int port, String user, String password) {
     this.base = "http://localhost:" + port;
+    this.client = HttpClient.newHttpClient();
     this.authorization = "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Http(int port) {
+    this.base = "http://localhost:" + port;
+    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+  }
+
+  /** Logs in to a webapp ({@code tasklist}, {@code cockpit}) as its login page does. */
+  static Http webappSession(int port, String app, String user, String password) {
+    Http http = new Http(port);
+    http.send(http.request("/camunda/app/" + app + "/default/").GET().build());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    http.send(http.request("/camunda/api/admin/auth/user/default/login/" + app)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    http.get("/camunda/api/admin/auth/user/default"); // the CSRF token of the logged-in session
+    return http;
   }
 
   String get(String path) {
@@ -70,13 +96,20 @@ final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (csrfToken != null) {
+      request.header("X-XSRF-TOKEN", csrfToken);
+    }
+    return request;
   }
 
   private String send(HttpRequest request) {
     try {
-      HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
       if (response.statusCode() >= 300) {
         throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
             + response.statusCode() + ": " + response.body());

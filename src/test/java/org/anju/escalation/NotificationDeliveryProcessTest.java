@@ -254,6 +254,44 @@ class NotificationDeliveryProcessTest {
     assertThat(webhooksOf(caseKey)).hasSize(1);
   }
 
+  @Test
+  void shouldSendOneDigestPerRecipientsWhenManyStepsFallOverdueAtOnce() throws Exception {
+    Task first = overdueVerification("周大福", "宋家沟村");
+    Task second = overdueVerification("吴桂兰", "甘钦村");
+
+    runOverdueWatch();
+
+    List<Map<String, Object>> rows = new java.util.ArrayList<>(rows(caseKeyOf(first)));
+    rows.addAll(rows(caseKeyOf(second)));
+    assertThat(rows).hasSize(6);
+    Map<Object, List<Map<String, Object>>> byDelivery = rows.stream()
+        .collect(java.util.stream.Collectors.groupingBy(row -> row.get("delivery_key")));
+    assertThat(byDelivery).as("one delivery per channel for the same recipients").hasSize(3)
+        .allSatisfy((key, same) -> assertThat(same).hasSize(2));
+    deliver(row(rows, "EMAIL"));
+    deliver(row(rows, "WEBHOOK"));
+    deliver(row(rows, "LOG"));
+
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).as("one mail for both steps").hasSize(1);
+    assertThat(mails[0].getSubject()).startsWith("[2 项 notifications]");
+    assertThat((String) mails[0].getContent()).contains("周大福", "吴桂兰", caseKeyOf(first), caseKeyOf(second));
+    List<JsonNode> hooks = new java.util.ArrayList<>();
+    for (String body : WEBHOOK.bodies) {
+      JsonNode hook = json.readTree(body);
+      if (hook.path("count").asInt() == 2 && hook.path("text").path("content").asText().contains("周大福")) {
+        hooks.add(hook);
+      }
+    }
+    assertThat(hooks).singleElement().satisfies(hook -> {
+      assertThat(hook.path("items")).extracting(item -> item.path("caseKey").asText())
+          .containsExactlyInAnyOrder(caseKeyOf(first), caseKeyOf(second));
+      assertThat(hook.path("text").path("content").asText()).contains("周大福", "吴桂兰");
+    });
+    assertThat(rows(caseKeyOf(first))).allSatisfy(row -> assertThat(row.get("status")).isEqualTo(NotificationLog.DELIVERED));
+    assertThat(rows(caseKeyOf(second))).allSatisfy(row -> assertThat(row.get("status")).isEqualTo(NotificationLog.DELIVERED));
+  }
+
   // -- helpers -----------------------------------------------------------------------------------
 
   /** A new 岢岚县 household at verification, its step's due date moved into the past. */
@@ -290,7 +328,7 @@ class NotificationDeliveryProcessTest {
   private void deliver(Map<String, Object> row) {
     ProcessInstance delivery = deliveryOf(row);
     assertThat(delivery).isWaitingAt(SERVICE_DELIVER_NOTIFICATION).hasPassed(START_NOTIFICATION_RECORDED)
-        .variables().containsEntry(NotificationDeliveryProcess.Vars.NOTIFICATION_ID, ((Number) row.get("id")).longValue());
+        .variables().containsEntry(NotificationDeliveryProcess.Vars.DELIVERY_KEY, row.get("delivery_key"));
     Job job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
     management.executeJob(job.getId());
     assertThat(delivery).isEnded();
@@ -308,7 +346,7 @@ class NotificationDeliveryProcessTest {
 
   private ProcessInstance deliveryOf(Map<String, Object> row) {
     ProcessInstance delivery = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
-        .processInstanceBusinessKey(String.valueOf(row.get("id"))).singleResult();
+        .processInstanceBusinessKey((String) row.get("delivery_key")).singleResult();
     assertThat(delivery).as("delivery of notification %s", row.get("id")).isNotNull();
     return delivery;
   }
