@@ -5,6 +5,7 @@
 #   scripts/bench.sh                      full size on H2 and PostgreSQL, 3 runs each
 #   scripts/bench.sh --db h2 --runs 1     one database, one run
 #   scripts/bench.sh --smoke              a small size, 1 run per database, into target/bench/smoke (CI)
+#   scripts/bench.sh --skip queries,lifecycle   leaves phases out (while working on one)
 #   scripts/bench.sh --profile            also records a JFR profile per run (target/bench/*.jfr)
 #
 # PostgreSQL: a local server (pg_ctlcluster 15 main start); the script recreates the database
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dbs="h2 postgres"; runs=3; size=8994; archived=100000; lifecycle=300; samples=60
-out=bench/results; profile=""; smoke=""
+out=bench/results; profile=""; smoke=""; skip=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) dbs="$2"; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --samples) samples="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --profile) profile=1; shift ;;
+    --skip) skip="$2"; shift 2 ;;
     --smoke) smoke=1; runs=1; size=300; archived=3000; lifecycle=20; samples=20; out=target/bench/smoke; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -58,7 +60,7 @@ for db in $dbs; do
     log=target/bench/logs/$db-$run.log
     echo "== $db run $run of $runs (size $size, archived $archived, lifecycle $lifecycle) — log $log"
     if ! java -Xmx1g -XX:+UseG1GC "${jfr[@]}" -cp "$cp" org.anju.bench.Benchmark --db="$db" --size="$size" \
-        --archived="$archived" --lifecycle="$lifecycle" --samples="$samples" --out="$runs_dir/$db-$run.json" \
+        --archived="$archived" --lifecycle="$lifecycle" --samples="$samples" --skip="$skip" --out="$runs_dir/$db-$run.json" \
         >"$log" 2>&1; then
       tail -40 "$log"; echo "benchmark run $db $run failed (log $log)" >&2; exit 1
     fi

@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * deadline storm, with the peak heap and resident memory of each phase; writes one JSON file.
  *
  * <p>Arguments: {@code --db=h2|postgres --size=8994 --archived=100000 --lifecycle=300 --samples=60
- * --threads=2 --out=FILE}; for PostgreSQL the database is taken from POSTGRES_URL/USER/PASSWORD.
+ * --threads=2 --out=FILE --skip=queries,lifecycle}; for PostgreSQL the database is taken from POSTGRES_URL/USER/PASSWORD.
  */
 public final class Benchmark {
 
@@ -56,7 +56,7 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("db", "h2", "size", "8994", "archived", "100000",
         "lifecycle", "300", "samples", "60", "threads", "2", "out", "target/bench/run.json",
-        "storm-timeout", "1800"));
+        "storm-timeout", "1800", "skip", ""));
     for (String arg : args) {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
       if (!options.containsKey(kv[0]) || kv.length < 2) {
@@ -98,14 +98,18 @@ public final class Benchmark {
       intake(port, workload);
       phase("intake", t);
 
-      t = System.nanoTime();
-      workload.seedArchived(jdbc, option("archived"), year, today());
-      queries(port, jdbc, year);
-      phase("queries", t);
+      if (!options.get("skip").contains("queries")) {
+        t = System.nanoTime();
+        workload.seedArchived(jdbc, option("archived"), year, today());
+        queries(port, jdbc, year);
+        phase("queries", t);
+      }
 
-      t = System.nanoTime();
-      lifecycle(engine, dataSource);
-      phase("lifecycle", t);
+      if (!options.get("skip").contains("lifecycle")) {
+        t = System.nanoTime();
+        lifecycle(engine, dataSource);
+        phase("lifecycle", t);
+      }
 
       t = System.nanoTime();
       Storm.Figures storm = new Storm(engine, jdbc).run(campaign.completionDeadline(), option("storm-timeout"));
@@ -164,6 +168,8 @@ public final class Benchmark {
     }
     metrics.put("intake.seconds", seconds);
     metrics.put("intake.householdsPerSecond", size / seconds);
+    metrics.put("intake.percentOfDatabase", 100 * (size / seconds)
+        / (double) metrics.get("database.insertCommitsPerSecond"));
   }
 
   private void queries(int port, JdbcTemplate jdbc, int year) {
@@ -238,8 +244,6 @@ public final class Benchmark {
     } finally {
       bare.close();
     }
-    metrics.put("intake.percentOfDatabase", 100 * (double) metrics.get("intake.householdsPerSecond")
-        / (double) metrics.get("database.insertCommitsPerSecond"));
   }
 
   /** A plain engine on the same database and tables: no Anju plugins, listeners or authorization. */
