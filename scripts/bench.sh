@@ -6,7 +6,7 @@
 #   scripts/bench.sh --db h2 --runs 1     one database, one run
 #   scripts/bench.sh --smoke              a small size, 1 run per database, into target/bench/smoke (CI)
 #   scripts/bench.sh --skip queries,lifecycle   leaves phases out (while working on one)
-#   scripts/bench.sh --profile            also records a JFR profile per run (target/bench/*.jfr)
+#   scripts/bench.sh --profile            also records a JFR profile per run (target/bench/profile-*.jfr)
 #
 # PostgreSQL: a local server (pg_ctlcluster 15 main start); the script recreates the database
 # anju_bench (owner anju) before each run, as root through the postgres account.
@@ -56,7 +56,7 @@ for db in $dbs; do
   for run in $(seq 1 "$runs"); do
     [ "$db" = postgres ] && pg_fresh
     jfr=()
-    [ -n "$profile" ] && jfr=(-XX:StartFlightRecording=filename=target/bench/$db-$run.jfr,settings=profile)
+    [ -n "$profile" ] && jfr=(-XX:StartFlightRecording=filename=target/bench/profile-$db-$run.jfr,settings=profile,dumponexit=true)
     log=target/bench/logs/$db-$run.log
     echo "== $db run $run of $runs (size $size, archived $archived, lifecycle $lifecycle) — log $log"
     if ! java -Xmx1g -XX:+UseG1GC "${jfr[@]}" -cp "$cp" org.anju.bench.Benchmark --db="$db" --size="$size" \

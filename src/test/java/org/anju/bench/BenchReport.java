@@ -39,12 +39,20 @@ public final class BenchReport {
     static Row below(String metric, String label, String unit, double limit, String target) {
       return new Row(metric, label, unit, target, limit, true);
     }
+
+    static Row above(String metric, String label, String unit, double limit, String target) {
+      return new Row(metric, label, unit, target, limit, false);
+    }
+
+    boolean met(double median) {
+      return below ? median < limit : median >= limit;
+    }
   }
 
   static final List<Row> ROWS = List.of(
       Row.of("database.insertCommitsPerSecond", "Database baseline: single-row insert + commit", "tx/s"),
-      Row.below("intake.seconds", "Intake: register imported, cases started", "s", 30, "< 30 s for 8,994"),
-      Row.of("intake.householdsPerSecond", "Intake rate", "households/s"),
+      Row.of("intake.seconds", "Intake: register imported, cases started", "s"),
+      Row.above("intake.householdsPerSecond", "Intake rate", "households/s", 8994 / 30.0, "≥ 300 (8,994 in < 30 s)"),
       Row.of("intake.percentOfDatabase", "Intake rate as share of the database baseline", "%"),
       Row.of("lifecycle.tasksPerCase", "Lifecycle: tasks per case (to archived, renovated)", ""),
       Row.of("lifecycle.casesPerSecond", "Lifecycle: cases per second", "cases/s"),
@@ -121,7 +129,7 @@ public final class BenchReport {
       Map<String, Object> phases = new LinkedHashMap<>();
       for (String phase : section(list.get(0), "phases").keySet()) {
         Map<String, Object> figures = new LinkedHashMap<>();
-        for (String figure : List.of("seconds", "peakHeapMiB", "peakRssMiB")) {
+        for (String figure : List.of("seconds", "peakHeapMiB", "peakHeapAfterGcMiB", "peakRssMiB")) {
           figures.put(figure, stats(list.stream()
               .map(r -> ((Map<?, ?>) section(r, "phases").get(phase)).get(figure)).toList()));
         }
@@ -131,7 +139,7 @@ public final class BenchReport {
       Map<String, Object> targets = new LinkedHashMap<>();
       for (Row row : ROWS) {
         if (row.limit() != null && metrics.get(row.metric()) instanceof Map<?, ?> s) {
-          targets.put(row.metric(), ((Number) s.get("median")).doubleValue() < row.limit() ? "met" : "missed");
+          targets.put(row.metric(), row.met(((Number) s.get("median")).doubleValue()) ? "met" : "missed");
         }
       }
       double heap = phases.values().stream().mapToDouble(p -> ((Number) ((Map<?, ?>) ((Map<?, ?>) p)
@@ -194,12 +202,13 @@ public final class BenchReport {
       }
       md.append('\n');
     }
-    md.append("\nPeak heap / peak resident memory per phase, MiB (median, max of runs); target: heap < 1,024 MiB.\n\n");
+    md.append("\nMemory per phase, MiB, median (max) of runs: peak heap in use (garbage included), peak heap left ")
+        .append("after a collection (what is really held), peak resident memory of the process; every run has ")
+        .append("a heap limit of 1 GiB (-Xmx1g). Target: heap < 1,024 MiB.\n\n");
     md.append("| Phase |");
-    dbs.forEach(db -> md.append(' ').append(DATABASES.getOrDefault(db, db)).append(" heap | ")
-        .append(DATABASES.getOrDefault(db, db)).append(" RSS | seconds |"));
+    dbs.forEach(db -> md.append(' ').append(DATABASES.getOrDefault(db, db)).append(" heap | after GC | RSS | seconds |"));
     md.append("\n|---|");
-    dbs.forEach(db -> md.append("---|---|---|"));
+    dbs.forEach(db -> md.append("---|---|---|---|"));
     md.append('\n');
     Map<String, Object> phases = (Map<String, Object>) first.get("phases");
     for (String phase : phases.keySet()) {
@@ -208,10 +217,11 @@ public final class BenchReport {
         Map<String, Object> p = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) summary.get(db))
             .get("phases")).get(phase);
         if (p == null) {
-          md.append(" | | |");
+          md.append(" | | | |");
           continue;
         }
         md.append(' ').append(medMax((Map<String, Object>) p.get("peakHeapMiB"))).append(" | ")
+            .append(medMax((Map<String, Object>) p.get("peakHeapAfterGcMiB"))).append(" | ")
             .append(medMax((Map<String, Object>) p.get("peakRssMiB"))).append(" | ")
             .append(number(((Number) ((Map<String, Object>) p.get("seconds")).get("median")).doubleValue()))
             .append(" |");

@@ -3,12 +3,17 @@ package org.anju.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Samples the heap in use and the process's resident memory every 50 ms, so that each phase can
- * report its peaks. Resident memory is read from /proc (Linux); elsewhere it is reported as 0.
+ * Samples the heap in use, the heap left after the last garbage collection (what the application
+ * really holds) and the process's resident memory every 50 ms, so that each phase can report their
+ * peaks. Resident memory is read from /proc (Linux); elsewhere it is reported as 0.
  */
 final class MemoryWatch implements AutoCloseable {
 
@@ -17,7 +22,10 @@ final class MemoryWatch implements AutoCloseable {
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final Thread sampler;
   private volatile boolean running = true;
+  private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
   private long peakHeap;
+  private long peakLive;
   private long peakRss;
 
   MemoryWatch() {
@@ -28,20 +36,23 @@ final class MemoryWatch implements AutoCloseable {
 
   /** The peaks since the last call, which starts the next phase's peaks. */
   synchronized Peaks nextPhase() {
-    Peaks peaks = new Peaks(Math.max(peakHeap, heap()), Math.max(peakRss, rss()));
+    Peaks peaks = new Peaks(Math.max(peakHeap, heap()), Math.max(peakLive, live()), Math.max(peakRss, rss()));
     peakHeap = 0;
+    peakLive = 0;
     peakRss = 0;
     return peaks;
   }
 
-  record Peaks(long heapBytes, long rssBytes) {}
+  record Peaks(long heapBytes, long liveBytes, long rssBytes) {}
 
   private void sample() {
     while (running) {
       long heap = heap();
+      long live = live();
       long rss = rss();
       synchronized (this) {
         peakHeap = Math.max(peakHeap, heap);
+        peakLive = Math.max(peakLive, live);
         peakRss = Math.max(peakRss, rss);
       }
       try {
@@ -54,6 +65,16 @@ final class MemoryWatch implements AutoCloseable {
 
   private long heap() {
     return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  /** The heap in use right after the last collection of each pool. */
+  private long live() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : heapPools) {
+      MemoryUsage afterGc = pool.getCollectionUsage();
+      used += afterGc == null ? 0 : afterGc.getUsed();
+    }
+    return used;
   }
 
   static long rss() {
