@@ -26,8 +26,10 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,7 +153,11 @@ public final class Benchmark {
       args.add("--spring.profiles.active=postgres");
     } else {
       Path dir = Path.of("target/bench/h2-" + ProcessHandle.current().pid()).toAbsolutePath();
-      args.add("--spring.datasource.url=jdbc:h2:file:" + dir + "/anju;DB_CLOSE_ON_EXIT=FALSE");
+      // the default profile's URL and settings, with the file in a directory of this run's own
+      YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+      yaml.setResources(new ClassPathResource("application.yaml"));
+      String url = yaml.getObject().getProperty("spring.datasource.url");
+      args.add("--spring.datasource.url=" + url.replace("./data/", dir + "/"));
     }
     return new SpringApplicationBuilder(AnjuApplication.class).run(args.toArray(String[]::new));
   }

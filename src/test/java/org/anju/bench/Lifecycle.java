@@ -137,7 +137,7 @@ final class Lifecycle {
       }
       Task task = open.get(0);
       Step step = steps.get(done);
-      complete(bare, task, userFor(step.group()), step.values());
+      complete(bare, task, userFor(candidateGroup(bare, task)), step.values());
       done++;
     }
     throw new IllegalStateException("bare case " + instanceId + " did not end");
