@@ -59,8 +59,17 @@ final class Http {
   }
 
   String postJson(String path, Object body) {
+    return post(path, body, "application/json");
+  }
+
+  /** As Tasklist asks for a page of tasks: HAL, which brings the count and the list's variables along. */
+  String postHal(String path, Object body) {
+    return post(path, body, "application/hal+json");
+  }
+
+  private String post(String path, Object body, String accept) {
     try {
-      return send("POST", path, "application/json", JSON.writeValueAsBytes(body));
+      return send("POST", path, "application/json", JSON.writeValueAsBytes(body), accept);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -94,11 +103,15 @@ final class Http {
   }
 
   private String send(String method, String path, String contentType, byte[] body) {
+    return send(method, path, contentType, body, "application/json");
+  }
+
+  private String send(String method, String path, String contentType, byte[] body, String accept) {
     try {
       HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
       c.setRequestMethod(method);
       c.setInstanceFollowRedirects(false);
-      c.setRequestProperty("Accept", "application/json");
+      c.setRequestProperty("Accept", accept);
       if (authorization != null) {
         c.setRequestProperty("Authorization", authorization);
       }
