@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.access.Role;
+import org.anju.campaign.Campaign.Deadline;
 import org.anju.campaign.HousingCampaignProcess.Vars;
 import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoSteps;
@@ -100,6 +101,10 @@ class HousingCampaignProcessTest {
   HouseholdCases cases;
   @Autowired
   CampaignCalendar calendar;
+  @Autowired
+  CampaignDeadlines campaignDeadlines;
+  @Autowired
+  CampaignProgress campaignProgress;
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
@@ -361,6 +366,26 @@ class HousingCampaignProcessTest {
     supervise(CITY_SUPERVISOR, city, "约谈县长 County head summoned");
     assertThat(runtime.createIncidentQuery().incidentType(OverdueScan.INCIDENT_TYPE)
         .processInstanceId(campaign.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldNameFortyLaggingCasesOfACountyAndCountTheRestSoThatTheListFitsItsTask() {
+    int year = calendar.currentYear();
+    for (int i = 0; i < CampaignDeadlines.LIST_LIMIT + 5; i++) {
+      register(JINGLE, "滞后户" + i, "城北村", KeyGroup.DIBAO, true);
+    }
+    int lagging = campaignProgress.laggingCases(year, Deadline.START, JINGLE.countyCode()).size();
+    assertThat(lagging).isGreaterThan(CampaignDeadlines.LIST_LIMIT);
+
+    String list = campaignDeadlines.laggingCaseList(year, "START", JINGLE.countyCode());
+
+    List<String> lines = list.lines().toList();
+    assertThat(lines).hasSize(CampaignDeadlines.LIST_LIMIT + 1);
+    assertThat(lines.subList(0, CampaignDeadlines.LIST_LIMIT)).allSatisfy(line -> assertThat(line).startsWith("140926-"));
+    int more = lagging - CampaignDeadlines.LIST_LIMIT;
+    assertThat(lines.get(CampaignDeadlines.LIST_LIMIT)).isEqualTo("… 另有 " + more + " 户 and " + more
+        + " more cases (进度报告 see the progress report)");
+    assertThat(list.length()).as("fits a string variable (4,000 characters)").isLessThan(4000);
   }
 
   // -- the households ----------------------------------------------------------------------------
