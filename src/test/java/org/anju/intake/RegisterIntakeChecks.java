@@ -379,6 +379,36 @@ abstract class RegisterIntakeChecks {
   }
 
   @Test
+  void aRowTheCaseStartRefusesFailsAloneAndLeavesNothingBehind() {
+    // the rows are registered together; the database refuses one of them half-way through the batch
+    String refused = residentId();
+    List<String> good = List.of(residentId(), residentId(), residentId(), residentId(), residentId());
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(HEADER.split(",")));
+    for (int i = 0; i < good.size(); i++) {
+      rows.add(kelan("卫" + i, good.get(i), "POOR", "2", "false"));
+      if (i == 2) {
+        rows.add(kelan("蒋拒", refused, "DIBAO", "3", "true")); // line 5
+      }
+    }
+    jdbc.execute("alter table household add constraint ck_intake_test_refused check (resident_id <> '" + refused + "')");
+    try {
+      Map<String, Object> i = importAndWait(CLERK, "refused.csv", csv(rows));
+      assertCounts(i, 6, 5, 0, 1);
+      assertThat(list(CLERK, "/api/intake/registers/" + id(i) + "/errors"))
+          .singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("line", 5).containsEntry("field", "row");
+            assertThat((String) e.get("reason")).startsWith("could not be registered");
+          });
+    } finally {
+      jdbc.execute("alter table household drop constraint ck_intake_test_refused");
+    }
+    assertCases(good, "140929");
+    assertThat(jdbc.queryForObject("select count(*) from household where resident_id = ?", Long.class, refused)).isZero();
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals("residentId", refused).count()).isZero();
+  }
+
+  @Test
   void anImportLeftRunningByAStoppedServerIsReportedInterrupted() {
     Timestamp longAgo = Timestamp.from(Instant.now().minusSeconds(3600));
     jdbc.update("""
