@@ -29,10 +29,7 @@ import org.anju.intake.RegisterImports.Counts;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StepValues;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -68,19 +65,16 @@ public class RegisterIntake implements DisposableBean {
   private final HouseholdCases cases;
   private final CampaignCalendar campaigns;
   private final IdentityService identity;
-  private final CommandExecutor commands;
   private final ThreadPoolTaskExecutor executor;
   private final Set<Long> active = ConcurrentHashMap.newKeySet();
   private final int rowThreads;
   private final int batchRows;
 
   public RegisterIntake(RegisterImports imports, RegistrationRules rules, HouseholdRegistry registry,
-      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity, ProcessEngine engine,
+      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity,
       @Value("${anju.intake.row-threads:4}") int rowThreads, @Value("${anju.intake.batch-rows:50}") int batchRows) {
     this.rowThreads = Math.max(1, rowThreads);
     this.batchRows = Math.max(1, batchRows);
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
     this.imports = imports;
     this.rules = rules;
     this.registry = registry;
@@ -360,10 +354,7 @@ public class RegisterIntake implements DisposableBean {
     /** Registers the rows in one transaction; false (nothing written) when any of them failed. */
     private boolean registerTogether(List<Checked> rows) {
       try {
-        commands.execute(context -> {
-          rows.forEach(c -> cases.register(c.registration()));
-          return null;
-        });
+        cases.registerAll(rows.stream().map(Checked::registration).toList());
         return true;
       } catch (RuntimeException e) {
         LOG.debug("register import {}: the batch from line {} is registered row by row: {}", id, rows.get(0).line(),

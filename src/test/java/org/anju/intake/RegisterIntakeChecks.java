@@ -21,8 +21,14 @@ import org.anju.region.ResidentIdNumber;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -58,6 +64,8 @@ abstract class RegisterIntakeChecks {
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired AuthorizationService authorizations;
 
   // ---------------------------------------------------------------- fixtures
 
@@ -222,7 +230,8 @@ abstract class RegisterIntakeChecks {
 
   /**
    * Each resident has one household row and one case, whose business key is its household id (counted
-   * per resident: a PostgreSQL database may be shared with other test runs).
+   * per resident: a PostgreSQL database may be shared with other test runs), and whose first task is
+   * named after the household and open to its candidate group.
    */
   void assertCases(List<String> residentIds, String county) {
     for (String residentId : residentIds) {
@@ -236,6 +245,12 @@ abstract class RegisterIntakeChecks {
       assertThat(instances).hasSize(1);
       assertThat(runtime.getVariable(instances.get(0).getId(), "residentId")).isEqualTo(residentId);
       assertThat(instances.get(0).getTenantId()).isEqualTo("county" + county);
+      // its first task, with its candidate group allowed to work on it
+      Task task = tasks.createTaskQuery().processInstanceId(instances.get(0).getId()).singleResult();
+      assertThat(task.getName()).contains(runtime.getVariable(instances.get(0).getId(), "headName").toString());
+      List<String> candidates = tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).toList();
+      assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list())
+          .extracting(Authorization::getGroupId).isNotEmpty().containsExactlyInAnyOrderElementsOf(candidates);
     }
   }
 
@@ -406,6 +421,22 @@ abstract class RegisterIntakeChecks {
     assertCases(good, "140929");
     assertThat(jdbc.queryForObject("select count(*) from household where resident_id = ?", Long.class, refused)).isZero();
     assertThat(runtime.createProcessInstanceQuery().variableValueEquals("residentId", refused).count()).isZero();
+  }
+
+  @Test
+  void countyStaffWhoMayNotRegisterHouseholdsGetEveryRowRefused() {
+    List<String> ids = List.of(residentId(), residentId(), residentId());
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(HEADER.split(",")));
+    ids.forEach(id -> rows.add(kelan("沈" + id.substring(15), id, "POOR", "2", "false")));
+    Map<String, Object> i = importAndWait("klappraiser", "appraiser.csv", csv(rows));
+    assertCounts(i, 3, 0, 0, 3);
+    assertThat(list("klappraiser", "/api/intake/registers/" + id(i) + "/errors"))
+        .extracting(e -> ((Number) e.get("line")).intValue()).containsExactly(2, 3, 4);
+    assertThat(list("klappraiser", "/api/intake/registers/" + id(i) + "/errors"))
+        .allSatisfy(e -> assertThat((String) e.get("reason")).startsWith("could not be registered").contains("klappraiser"));
+    assertThat(jdbc.queryForObject("select count(*) from household where resident_id in (?, ?, ?)", Long.class,
+        ids.toArray())).isZero();
   }
 
   @Test
