@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.anju.campaign.CampaignCalendar;
 import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCases;
+import org.anju.household.Registration;
 import org.anju.region.ResidentIdNumber;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -41,6 +45,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -66,6 +72,9 @@ abstract class RegisterIntakeChecks {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired AuthorizationService authorizations;
+  @Autowired HouseholdCases cases;
+  @Autowired CampaignCalendar calendar;
+  @Autowired TransactionTemplate transactions;
 
   // ---------------------------------------------------------------- fixtures
 
@@ -437,6 +446,19 @@ abstract class RegisterIntakeChecks {
         .allSatisfy(e -> assertThat((String) e.get("reason")).startsWith("could not be registered").contains("klappraiser"));
     assertThat(jdbc.queryForObject("select count(*) from household where resident_id in (?, ?, ?)", Long.class,
         ids.toArray())).isZero();
+  }
+
+  @Test
+  void casesRegisteredTogetherShareTheCampaignYearAndLeaveNothingOnTheThread() {
+    String first = residentId();
+    String second = residentId();
+    transactions.executeWithoutResult(status -> cases.registerAll(List.of(
+        new Registration("褚一", first, KeyGroup.POOR, "1409", "140929", "140929102", "宋家沟村", "宋家沟村1号", 2, false),
+        new Registration("褚二", second, KeyGroup.TEKUN, "1409", "140929", "140929102", "宋家沟村", "宋家沟村2号", 1, true))));
+    assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
+    assertThat(jdbc.queryForList("select campaign_year from household where resident_id in (?, ?)", Integer.class,
+        first, second)).containsExactly(calendar.currentYear(), calendar.currentYear());
+    assertCases(List.of(first, second), "140929");
   }
 
   @Test
