@@ -4,8 +4,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -56,6 +61,20 @@ public class HouseholdRegistry {
         "select household_id from household where resident_id = ? and campaign_year = ?",
         String.class, residentId, campaignYear);
     return ids.stream().findFirst();
+  }
+
+  /** Of the residents, those already registered in a campaign, each with its household id: one query. */
+  public Map<String, String> findByResidents(Collection<String> residentIds, int campaignYear) {
+    Map<String, String> found = new HashMap<>();
+    if (residentIds.isEmpty()) {
+      return found;
+    }
+    jdbc.query("select resident_id, household_id from household where campaign_year = ? and resident_id in ("
+        + String.join(", ", Collections.nCopies(residentIds.size(), "?")) + ")",
+        rs -> {
+          found.put(rs.getString("resident_id"), rs.getString("household_id"));
+        }, Stream.concat(Stream.of(campaignYear), residentIds.stream()).toArray());
+    return found;
   }
 
   public void recordOutcome(String householdId, String outcome, Instant now) {

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Serves {@code StartEvent_HouseholdRegistered}: checks the registration, records the household and
@@ -44,7 +46,7 @@ public class RegisterHouseholdListener implements ExecutionListener {
     PlaceAccess.check(execution.getProcessEngineServices().getIdentityService(), registration.countyCode(),
         registration.townshipCode(), errors);
     errors.throwIfAny();
-    int campaignYear = campaigns.currentYear();
+    int campaignYear = campaignYear();
     registry.findByResident(registration.residentId(), campaignYear).ifPresent(existing ->
         errors.add(Vars.RESIDENT_ID, "is already registered in the " + campaignYear + " campaign as case " + existing));
     errors.throwIfAny();
@@ -69,6 +71,28 @@ public class RegisterHouseholdListener implements ExecutionListener {
     execution.setVariable(Vars.HOUSING_GROUP, RoleGroups.housing(county));
     execution.setVariable(Vars.POVERTY_GROUP, RoleGroups.poverty(county));
     execution.setVariable(Vars.FINANCE_GROUP, RoleGroups.finance(county));
+  }
+
+  /**
+   * The campaign a household registered now belongs to, read once per transaction: the households
+   * of an import batch are registered in one transaction and share it.
+   */
+  private int campaignYear() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return campaigns.currentYear();
+    }
+    Integer year = (Integer) TransactionSynchronizationManager.getResource(this);
+    if (year == null) {
+      year = campaigns.currentYear();
+      TransactionSynchronizationManager.bindResource(this, year);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(RegisterHouseholdListener.this);
+        }
+      });
+    }
+    return year;
   }
 
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +42,11 @@ import org.springframework.stereotype.Service;
 /**
  * Imports household registers in the background: each row is checked as the start form checks it,
  * against the uploader's counties, and against the households already registered in the campaign,
- * then registered through {@link HouseholdCases}, one transaction per row, as the uploading user.
- * The household table is the memory of what was done: importing a file again (after a crash, or one
- * that overlaps an earlier file) registers only the rows not yet there.
+ * then registered through {@link HouseholdCases} as the uploading user: up to
+ * {@code anju.intake.batch-rows} rows in one transaction, all or none; a batch that fails is rolled
+ * back and its rows registered one per transaction, so that a bad row fails alone. The household
+ * table is the memory of what was done: importing a file again (after a crash, or one that overlaps
+ * an earlier file) registers only the rows not yet there.
  */
 @Service
 public class RegisterIntake implements DisposableBean {
@@ -64,11 +68,13 @@ public class RegisterIntake implements DisposableBean {
   private final ThreadPoolTaskExecutor executor;
   private final Set<Long> active = ConcurrentHashMap.newKeySet();
   private final int rowThreads;
+  private final int batchRows;
 
   public RegisterIntake(RegisterImports imports, RegistrationRules rules, HouseholdRegistry registry,
       HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity,
-      @Value("${anju.intake.row-threads:4}") int rowThreads) {
+      @Value("${anju.intake.row-threads:4}") int rowThreads, @Value("${anju.intake.batch-rows:50}") int batchRows) {
     this.rowThreads = Math.max(1, rowThreads);
+    this.batchRows = Math.max(1, batchRows);
     this.imports = imports;
     this.rules = rules;
     this.registry = registry;
@@ -142,6 +148,7 @@ public class RegisterIntake implements DisposableBean {
         } else {
           XlsxRows.read(file, rows);
         }
+        rows.submitBatch();
       } finally {
         rows.awaitAll();
       }
@@ -181,10 +188,17 @@ public class RegisterIntake implements DisposableBean {
     }
   }
 
+  /** A row as read: its line and its start variables. */
+  private record Row(long line, Map<String, Object> values) {}
+
+  /** A row that passed the checks and is not registered yet. */
+  private record Checked(long line, Registration registration) {}
+
   /**
-   * Handles the rows of one import as they are read: each row is registered on one of
-   * {@code anju.intake.row-threads} threads, in its own transaction, with at most a few rows waiting,
-   * so that the file is never held in memory. The counts are updated under the lock of {@code counts}.
+   * Handles the rows of one import as they are read: they are gathered into batches of
+   * {@code anju.intake.batch-rows}, each registered on one of {@code anju.intake.row-threads} threads,
+   * with at most a few batches waiting, so that the file is never held in memory. The counts are
+   * updated under the lock of {@code counts}.
    */
   private final class Rows implements RowConsumer {
     private final long id;
@@ -192,9 +206,11 @@ public class RegisterIntake implements DisposableBean {
     private final Uploader who;
     private final ExecutorService pool;
     private final Semaphore inFlight;
+    private final int maxInFlight;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private RegisterColumns.Header header;
     private long line;
+    private List<Row> batch = new ArrayList<>();
     private Instant lastFlush = Instant.now();
 
     Rows(long id, Counts counts, Uploader who) {
@@ -206,12 +222,13 @@ public class RegisterIntake implements DisposableBean {
         thread.setDaemon(true);
         return thread;
       });
-      this.inFlight = new Semaphore(rowThreads * 4);
+      this.maxInFlight = rowThreads * 2;
+      this.inFlight = new Semaphore(maxInFlight);
     }
 
     void awaitAll() {
-      inFlight.acquireUninterruptibly(rowThreads * 4);
-      inFlight.release(rowThreads * 4);
+      inFlight.acquireUninterruptibly(maxInFlight);
+      inFlight.release(maxInFlight);
     }
 
     void rethrow() {
@@ -224,17 +241,20 @@ public class RegisterIntake implements DisposableBean {
       pool.shutdownNow();
     }
 
-    private void submit(long line, Map<String, Object> values) {
+    /** Hands the rows gathered so far to a thread. */
+    void submitBatch() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<Row> rows = batch;
+      batch = new ArrayList<>();
       rethrow();
       inFlight.acquireUninterruptibly();
       try {
         pool.execute(() -> {
           identity.setAuthentication(who.userId(), who.groups(), who.tenants());
           try {
-            importRow(line, values);
-            synchronized (counts) {
-              counts.done++;
-            }
+            importBatch(rows);
           } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
           } finally {
@@ -255,7 +275,7 @@ public class RegisterIntake implements DisposableBean {
         return;
       }
       if (header == null) {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         header = RegisterColumns.Header.of(cells, missing);
         if (!missing.isEmpty()) {
           for (String column : missing) {
@@ -266,7 +286,10 @@ public class RegisterIntake implements DisposableBean {
         }
         return;
       }
-      submit(line, header.variables(cells));
+      batch.add(new Row(line, header.variables(cells)));
+      if (batch.size() >= batchRows) {
+        submitBatch();
+      }
       Instant now = Instant.now();
       if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0) {
         synchronized (counts) {
@@ -276,43 +299,106 @@ public class RegisterIntake implements DisposableBean {
       }
     }
 
-    private void importRow(long line, Map<String, Object> values) {
+    /**
+     * Checks the rows, skips those already registered, then registers the others in one transaction.
+     * A resident listed twice in the batch is taken up after it, as already there.
+     */
+    private void importBatch(List<Row> rows) {
+      List<Checked> passed = new ArrayList<>();
+      for (Row row : rows) {
+        check(row).ifPresentOrElse(r -> passed.add(new Checked(row.line(), r)), () -> done(1));
+      }
+      Map<String, String> registered = registry.findByResidents(
+          passed.stream().map(c -> c.registration().residentId()).toList(), campaigns.currentYear());
+      List<Checked> fresh = new ArrayList<>();
+      List<Checked> repeated = new ArrayList<>();
+      Set<String> residents = new HashSet<>();
+      for (Checked c : passed) {
+        String householdId = registered.get(c.registration().residentId());
+        if (householdId != null) {
+          skip(c.line(), householdId);
+          done(1);
+        } else {
+          (residents.add(c.registration().residentId()) ? fresh : repeated).add(c);
+        }
+      }
+      if (fresh.size() > 1 && registerTogether(fresh)) {
+        synchronized (counts) {
+          counts.imported += fresh.size();
+          counts.done += fresh.size();
+        }
+      } else {
+        fresh.forEach(this::importAlone);
+      }
+      for (Checked c : repeated) {
+        if (alreadyThere(c.line(), c.registration())) {
+          done(1);
+        } else {
+          importAlone(c);
+        }
+      }
+    }
+
+    /** The row's registration, or empty when it failed the start form's checks (recorded). */
+    private Optional<Registration> check(Row row) {
       FieldErrors errors = new FieldErrors();
-      Optional<Registration> checked = rules.check(new StepValues(new MapVariableScope(values), errors));
+      Optional<Registration> checked = rules.check(new StepValues(new MapVariableScope(row.values()), errors));
       checked.ifPresent(r -> PlaceAccess.check(identity, r.countyCode(), r.townshipCode(), errors));
       if (!errors.isEmpty()) {
-        fail(line, errors.all());
-        return;
+        fail(row.line(), errors.all());
+        return Optional.empty();
       }
-      Registration registration = checked.get();
-      if (alreadyThere(line, registration)) {
-        return;
-      }
+      return checked;
+    }
+
+    /** Registers the rows in one transaction; false (nothing written) when any of them failed. */
+    private boolean registerTogether(List<Checked> rows) {
       try {
-        cases.register(registration);
+        cases.registerAll(rows.stream().map(Checked::registration).toList());
+        return true;
+      } catch (RuntimeException e) {
+        LOG.debug("register import {}: the batch from line {} is registered row by row: {}", id, rows.get(0).line(),
+            e.toString());
+        return false;
+      }
+    }
+
+    /** Registers one row in its own transaction. */
+    private void importAlone(Checked row) {
+      try {
+        cases.register(row.registration());
         synchronized (counts) {
           counts.imported++;
         }
       } catch (RuntimeException e) {
         // a concurrent import of the same row lost the race, or the start listener refused the row
-        if (alreadyThere(line, registration)) {
-          return;
+        if (!alreadyThere(row.line(), row.registration())) {
+          FormFieldValidationException refused = refusal(e);
+          if (refused != null && refused.getDetail() instanceof List<?> detail) {
+            fail(row.line(), detail.stream().map(String::valueOf).toList());
+          } else {
+            LOG.warn("register import {}: line {} could not be registered", id, row.line(), e);
+            fail(row.line(), List.of("row: could not be registered: " + e.getMessage()));
+          }
         }
-        FormFieldValidationException refused = refusal(e);
-        if (refused != null && refused.getDetail() instanceof List<?> detail) {
-          fail(line, detail.stream().map(String::valueOf).toList());
-        } else {
-          LOG.warn("register import {}: line {} could not be registered", id, line, e);
-          fail(line, List.of("row: could not be registered: " + e.getMessage()));
-        }
+      }
+      done(1);
+    }
+
+    private void done(int rows) {
+      synchronized (counts) {
+        counts.done += rows;
       }
     }
 
     private boolean alreadyThere(long line, Registration registration) {
       Optional<String> existing = registry.findByResident(registration.residentId(), campaigns.currentYear());
-      if (existing.isEmpty()) {
-        return false;
-      }
+      existing.ifPresent(householdId -> skip(line, householdId));
+      return existing.isPresent();
+    }
+
+    /** Counts a row as already there, registered as {@code householdId}. */
+    private void skip(long line, String householdId) {
       boolean store;
       synchronized (counts) {
         counts.skipped++;
@@ -322,9 +408,8 @@ public class RegisterIntake implements DisposableBean {
         }
       }
       if (store) {
-        imports.problem(id, RegisterImports.SKIPPED, line, Vars.RESIDENT_ID, "already there: " + existing.get());
+        imports.problem(id, RegisterImports.SKIPPED, line, Vars.RESIDENT_ID, "already there: " + householdId);
       }
-      return true;
     }
 
     private void fail(long line, List<String> messages) {

@@ -16,13 +16,23 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.anju.campaign.CampaignCalendar;
 import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCases;
+import org.anju.household.Registration;
 import org.anju.region.ResidentIdNumber;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +45,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -58,6 +70,11 @@ abstract class RegisterIntakeChecks {
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired AuthorizationService authorizations;
+  @Autowired HouseholdCases cases;
+  @Autowired CampaignCalendar calendar;
+  @Autowired TransactionTemplate transactions;
 
   // ---------------------------------------------------------------- fixtures
 
@@ -222,7 +239,8 @@ abstract class RegisterIntakeChecks {
 
   /**
    * Each resident has one household row and one case, whose business key is its household id (counted
-   * per resident: a PostgreSQL database may be shared with other test runs).
+   * per resident: a PostgreSQL database may be shared with other test runs), and whose first task is
+   * named after the household and open to its candidate group.
    */
   void assertCases(List<String> residentIds, String county) {
     for (String residentId : residentIds) {
@@ -236,6 +254,12 @@ abstract class RegisterIntakeChecks {
       assertThat(instances).hasSize(1);
       assertThat(runtime.getVariable(instances.get(0).getId(), "residentId")).isEqualTo(residentId);
       assertThat(instances.get(0).getTenantId()).isEqualTo("county" + county);
+      // its first task, with its candidate group allowed to work on it
+      Task task = tasks.createTaskQuery().processInstanceId(instances.get(0).getId()).singleResult();
+      assertThat(task.getName()).contains(runtime.getVariable(instances.get(0).getId(), "headName").toString());
+      List<String> candidates = tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).toList();
+      assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list())
+          .extracting(Authorization::getGroupId).isNotEmpty().containsExactlyInAnyOrderElementsOf(candidates);
     }
   }
 
@@ -376,6 +400,65 @@ abstract class RegisterIntakeChecks {
     assertThat(list(CLERK, "/api/intake/registers/" + id(i) + "/skipped")).extracting(e -> e.get("reason"))
         .containsOnly("already there: " + householdOf(twice));
     assertCases(List.of(twice), "140929");
+  }
+
+  @Test
+  void aRowTheCaseStartRefusesFailsAloneAndLeavesNothingBehind() {
+    // the rows are registered together; the database refuses one of them half-way through the batch
+    String refused = residentId();
+    List<String> good = List.of(residentId(), residentId(), residentId(), residentId(), residentId());
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(HEADER.split(",")));
+    for (int i = 0; i < good.size(); i++) {
+      rows.add(kelan("卫" + i, good.get(i), "POOR", "2", "false"));
+      if (i == 2) {
+        rows.add(kelan("蒋拒", refused, "DIBAO", "3", "true")); // line 5
+      }
+    }
+    jdbc.execute("alter table household add constraint ck_intake_test_refused check (resident_id <> '" + refused + "')");
+    try {
+      Map<String, Object> i = importAndWait(CLERK, "refused.csv", csv(rows));
+      assertCounts(i, 6, 5, 0, 1);
+      assertThat(list(CLERK, "/api/intake/registers/" + id(i) + "/errors"))
+          .singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("line", 5).containsEntry("field", "row");
+            assertThat((String) e.get("reason")).startsWith("could not be registered");
+          });
+    } finally {
+      jdbc.execute("alter table household drop constraint ck_intake_test_refused");
+    }
+    assertCases(good, "140929");
+    assertThat(jdbc.queryForObject("select count(*) from household where resident_id = ?", Long.class, refused)).isZero();
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals("residentId", refused).count()).isZero();
+  }
+
+  @Test
+  void countyStaffWhoMayNotRegisterHouseholdsGetEveryRowRefused() {
+    List<String> ids = List.of(residentId(), residentId(), residentId());
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(HEADER.split(",")));
+    ids.forEach(id -> rows.add(kelan("沈" + id.substring(15), id, "POOR", "2", "false")));
+    Map<String, Object> i = importAndWait("klappraiser", "appraiser.csv", csv(rows));
+    assertCounts(i, 3, 0, 0, 3);
+    assertThat(list("klappraiser", "/api/intake/registers/" + id(i) + "/errors"))
+        .extracting(e -> ((Number) e.get("line")).intValue()).containsExactly(2, 3, 4);
+    assertThat(list("klappraiser", "/api/intake/registers/" + id(i) + "/errors"))
+        .allSatisfy(e -> assertThat((String) e.get("reason")).startsWith("could not be registered").contains("klappraiser"));
+    assertThat(jdbc.queryForObject("select count(*) from household where resident_id in (?, ?, ?)", Long.class,
+        ids.toArray())).isZero();
+  }
+
+  @Test
+  void casesRegisteredTogetherShareTheCampaignYearAndLeaveNothingOnTheThread() {
+    String first = residentId();
+    String second = residentId();
+    transactions.executeWithoutResult(status -> cases.registerAll(List.of(
+        new Registration("褚一", first, KeyGroup.POOR, "1409", "140929", "140929102", "宋家沟村", "宋家沟村1号", 2, false),
+        new Registration("褚二", second, KeyGroup.TEKUN, "1409", "140929", "140929102", "宋家沟村", "宋家沟村2号", 1, true))));
+    assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
+    assertThat(jdbc.queryForList("select campaign_year from household where resident_id in (?, ?)", Integer.class,
+        first, second)).containsExactly(calendar.currentYear(), calendar.currentYear());
+    assertCases(List.of(first, second), "140929");
   }
 
   @Test
