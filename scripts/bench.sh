@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dbs="h2 postgres"; runs=3; size=8994; archived=100000; lifecycle=300; samples=60
+dbs="h2 postgres"; runs=3; size=8994; archived=100000; lifecycle=200; samples=60
 out=bench/results; profile=""; smoke=""; skip=""
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -57,7 +57,7 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("db", "h2", "size", "8994", "archived", "100000",
-        "lifecycle", "300", "samples", "60", "threads", "2", "out", "target/bench/run.json",
+        "lifecycle", "200", "samples", "60", "threads", "2", "out", "target/bench/run.json",
         "storm-timeout", "1800", "skip", ""));
     for (String arg : args) {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
