@@ -1,6 +1,8 @@
 package org.anju.access;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -21,10 +23,18 @@ public class RestRefusals extends RestExceptionHandler {
 
   /** The engine's message for a tenant-check refusal (error ENGINE-13034 and its siblings). */
   static final String TENANT_REFUSAL = "belongs to no authenticated tenant";
+  /**
+   * The one answer for "not yours" and "not there": the same words for every id on every path, so
+   * that another county's ids cannot be told from ids that do not exist.
+   */
+  public static final String NOT_FOUND = "Not found: no such task or case in your county / 未找到：本县没有此任务或案件";
 
   @Override
   public Response toResponse(RestException exception) {
     Response refusal = clientError(exception);
+    if (refusal == null && exception.getStatus() == Response.Status.NOT_FOUND) {
+      return notFound(); // the REST API's own "does not exist" names the id; ours is the same for every id
+    }
     return refusal != null ? refusal : super.toResponse(exception);
   }
 
@@ -52,9 +62,17 @@ public class RestRefusals extends RestExceptionHandler {
       if (t instanceof FormFieldValidationException) {
         return status(Response.Status.BAD_REQUEST, "InvalidRequestException", t.getMessage());
       }
+      if (t instanceof AuthorizationException) {
+        return status(Response.Status.FORBIDDEN, "AuthorizationException", t.getMessage());
+      }
+      if (t instanceof TaskAlreadyClaimedException) {
+        return status(Response.Status.CONFLICT, "TaskAlreadyClaimedException",
+            "Conflict: the task is already claimed by someone else / 任务已被他人认领");
+      }
       String message = t.getMessage() == null ? "" : t.getMessage();
-      if (message.contains("task is null") || message.contains("Cannot find task")) {
-        return status(Response.Status.NOT_FOUND, "NotFoundException", "Not found: no such task");
+      if (message.matches("(?s).*(task is null|execution is null|process instance is null|does ?n[o']t exist|"
+          + "[Nn]ot found|No [a-zA-Z ]+ found|Cannot find).*")) {
+        return notFound();
       }
       if (message.contains("ENGINE-17007") || t instanceof IllegalArgumentException) {
         return status(Response.Status.BAD_REQUEST, "InvalidRequestException", "Invalid input: " + message);
@@ -71,10 +89,7 @@ public class RestRefusals extends RestExceptionHandler {
   }
 
   static Response notFound() {
-    ExceptionDto dto = new ExceptionDto();
-    dto.setType("NotFoundException");
-    dto.setMessage("Not found: no such task or case in your county");
-    return Response.status(Response.Status.NOT_FOUND).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return status(Response.Status.NOT_FOUND, "NotFoundException", NOT_FOUND);
   }
 
   static boolean mentionsTenantRefusal(Throwable exception) {

@@ -1,12 +1,14 @@
 package org.anju.config;
 
+import java.util.Map;
+
 import org.anju.access.BasicAuthenticationFilter;
+import org.anju.access.RequestBodyLimit;
 import org.anju.access.RestRefusals;
-import org.anju.tasklist.FormSubmissionGuard;
-import org.camunda.bpm.engine.FormService;
+import org.anju.access.RestSurfaceFilter;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,14 +31,33 @@ class SecurityConfig {
     return registration;
   }
 
-  /** After the login: a step's submission carries only its form's fields. */
+  /**
+   * Before anything reads a body: each request's body is bounded, uploads by their own limits. Runs
+   * first of all filters, so that not even a login check reads an oversized body.
+   */
   @Bean
-  FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(TaskService tasks, FormService forms,
-      RepositoryService repository, IdentityService identity) {
-    FilterRegistrationBean<FormSubmissionGuard> registration =
-        new FilterRegistrationBean<>(new FormSubmissionGuard(tasks, forms, repository, identity));
+  FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+      @Value("${anju.limits.request-body:1MB}") DataSize body,
+      @Value("${anju.intake.max-file-size:50MB}") DataSize register,
+      @Value("${anju.limits.staff-import:5MB}") DataSize staffImport) {
+    FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(
+        Map.of("/api/intake/registers", register.toBytes() + 64 * 1024, "/api/admin/users", staffImport.toBytes()),
+        body.toBytes()));
+    registration.addUrlPatterns("/*");
+    registration.setName("anjuRequestBodyLimit");
+    registration.setOrder(Integer.MIN_VALUE);
+    return registration;
+  }
+
+  /**
+   * After the login: staff reach only the engine REST API's staff surface, on both of its mounts. The
+   * engine checks the same itself (StaffCommandPolicy, FormSubmissionPolicy); this is the second line.
+   */
+  @Bean
+  FilterRegistrationBean<RestSurfaceFilter> restSurface(IdentityService identity) {
+    FilterRegistrationBean<RestSurfaceFilter> registration = new FilterRegistrationBean<>(new RestSurfaceFilter(identity));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setName("anjuFormSubmissionGuard");
+    registration.setName("anjuRestSurface");
     registration.setOrder(2);
     return registration;
   }

@@ -6,9 +6,10 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link TasklistParseListener} into the engine. */
+/** Installs {@link TasklistParseListener} and {@link FormSubmissionPolicy} into the engine. */
 @Component
 public class TasklistPlugin extends AbstractProcessEnginePlugin {
 
@@ -32,5 +33,15 @@ public class TasklistPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
     listeners.add(new TasklistParseListener(validation, freshForm));
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withLast(new FormSubmissionPolicy(configuration), configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withLast(new FormSubmissionPolicy(configuration), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+  }
+
+  private static List<CommandInterceptor> withLast(CommandInterceptor last, List<CommandInterceptor> others) {
+    List<CommandInterceptor> all = others == null ? new ArrayList<>() : new ArrayList<>(others);
+    all.add(last);
+    return all;
   }
 }
