@@ -69,7 +69,10 @@ final class RestSurface {
       "POST /identity/password-policy", "GET /tenant", "GET /tenant/count", "GET /tenant/{id}",
       "GET /authorization/check", "GET /version");
 
-  /** Why the rest is refused to staff: the first family whose pattern ({@code METHOD /path}) matches. */
+  /**
+   * Why the rest is refused to staff: the first family whose pattern ({@code METHOD /path}) matches. A
+   * family may be wider than what it refuses: what {@link #STAFF} names is allowed all the same.
+   */
   static final Map<Pattern, String> ADMIN_ONLY = adminOnly();
 
   private static final List<String[]> STAFF_TEMPLATES = STAFF.stream().map(e -> e.split(" ", 2)).toList();
@@ -98,6 +101,15 @@ final class RestSurface {
         "counts over every county");
     families.put("POST /history/.*|POST /identity/verify|GET /history/.*",
         "history outside Cockpit's case views, and checking another person's password");
+    families.put("(GET|POST) /[a-z-]+/key/\\{key}/tenant-id/.*",
+        "Anju's definitions are shared by every county; none belongs to a tenant");
+    families.put("GET /.*/(diagram|rendered-form)",
+        "Anju has no diagram images and no HTML forms: its forms are Camunda Forms");
+    families.put("GET /.*/data|GET /task/\\{id}/attachment/.*",
+        "binary contents: Anju's forms hold only plain values, its documents live in the household file");
+    families.put("GET /(event-subscription(/count)?|execution/\\{id}/(localVariables/\\{varId}|messageSubscriptions/.*))"
+        + "|GET /process-definition/key/\\{key}/static-called-process-definitions|GET /decision-requirements-definition/key/.*",
+        "the engine's internals of a case, which no page of Tasklist or Cockpit reads");
     Map<Pattern, String> compiled = new LinkedHashMap<>();
     families.forEach((regex, reason) -> compiled.put(Pattern.compile(regex), reason));
     return compiled;

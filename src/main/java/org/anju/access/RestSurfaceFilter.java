@@ -60,6 +60,16 @@ public class RestSurfaceFilter extends OncePerRequestFilter {
               + " / 此操作不属于工作人员的职责，请联系管理员");
       return;
     }
+    if ("POST".equals(request.getMethod()) && SubmittedValues.SUBMISSION.matcher(canonical).matches()) {
+      byte[] body = request.getInputStream().readAllBytes(); // bounded by RequestBodyLimit
+      List<String> problems = SubmittedValues.problems(body);
+      if (!problems.isEmpty()) {
+        RestResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+            "Invalid input: " + String.join("; ", problems));
+        return;
+      }
+      request = SubmittedValues.withBody(request, body);
+    }
     chain.doFilter(request, response);
   }
 
