@@ -15,10 +15,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds every request body before anything reads it, per endpoint: a declared length over the limit
- * answers 413 at once, and a body sent without a length (chunked) stops being read at the limit. Four
+ * answers 413 at once, and a body sent without a length (chunked) is read at most to the limit. Four
  * bodies of 250 MB once filled the heap while a filter read them whole to check their fields.
  */
 public class RequestBodyLimit extends OncePerRequestFilter {
+
+  /** Bodies up to this limit that come without a declared length are read here at once. */
+  static final long BUFFERED = 4L * 1024 * 1024;
 
   private final Map<String, Long> limitsByPathPrefix;
   private final long defaultLimit;
@@ -38,6 +41,16 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       refuse(response, limit);
+      return;
+    }
+    if (declared < 0 && limit <= BUFFERED) {
+      // no declared length: read it here, up to the limit, so that an overrun is a 413 and not a failure inside the API
+      byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+      if (body.length > limit) {
+        refuse(response, limit);
+        return;
+      }
+      chain.doFilter(SubmittedValues.withBody(request, body), response);
       return;
     }
     chain.doFilter(declared >= 0 ? request : new Bounded(request, limit), response);

@@ -51,9 +51,13 @@ final class RolePermissions {
     }
     if (role.watchesInCockpit()) {
       grants.add(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-      grants.add(new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK));
+      // the cases only, not ANY: the machinery's instances and jobs (overdue watch, deliveries) and the
+      // province-wide campaign instance carry no county and must not show to a county's staff
+      for (String key : List.of(HOUSEHOLD_CASE, PROBLEM_RECTIFICATION)) {
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.READ_TASK));
+      }
       grants.add(new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
       grants.add(new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ));
     }
@@ -62,6 +66,9 @@ final class RolePermissions {
 
   /** Grants the role's permissions to a group, adding to what it has; idempotent. */
   static void grant(AuthorizationService authorizations, String groupId, Role role) {
+    // earlier releases granted Cockpit's watchers every process definition; withdrawn
+    authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(ANY).list().forEach(stale -> authorizations.deleteAuthorization(stale.getId()));
     for (Grant grant : of(role)) {
       Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
           .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();

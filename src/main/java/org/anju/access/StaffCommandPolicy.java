@@ -51,6 +51,9 @@ public class StaffCommandPolicy extends CommandInterceptor {
   static final Set<String> WEBAPP_PACKAGES = Set.of("org.camunda.bpm.cockpit.", "org.camunda.bpm.tasklist.",
       "org.camunda.bpm.webapp.", "org.camunda.bpm.welcome.");
 
+  static final String START_FORM_ONLY = "Refused: a case starts at its start event, through its start form, and moves"
+      + " on only by its steps / 案件只能从开始表单发起，只能逐步办理";
+
   private final ProcessEngineConfigurationImpl configuration;
 
   public StaffCommandPolicy(ProcessEngineConfigurationImpl configuration) {
@@ -88,13 +91,18 @@ public class StaffCommandPolicy extends CommandInterceptor {
     if (command instanceof AbstractQuery<?, ?> || isRead(type, name)) {
       return null;
     }
+    if (name.equals("StartProcessInstanceAtActivitiesCmd") || name.equals("ModifyProcessInstanceCmd")
+        || name.equals("ModifyProcessInstanceAsyncCmd") || name.equals("ProcessInstanceModificationCmd")
+        || name.startsWith("RestartProcessInstance")) {
+      return START_FORM_ONLY;
+    }
     if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl start = CommandFields.read(command, "instantiationBuilder");
       boolean plain = start.getModificationBuilder() == null
           || start.getModificationBuilder().getModificationOperations().isEmpty()
           && !start.getModificationBuilder().isSkipCustomListeners() && !start.getModificationBuilder().isSkipIoMappings();
       return plain && start.getCaseInstanceId() == null && start.getRestartedProcessInstanceId() == null ? null
-          : "Refused: a case starts at its start event, through its start form / 案件只能从开始表单发起";
+          : START_FORM_ONLY;
     }
     if (command instanceof SubmitStartFormCmd || command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
         || command instanceof CheckPassword) {

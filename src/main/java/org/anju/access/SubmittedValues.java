@@ -30,6 +30,9 @@ final class SubmittedValues {
   static final Pattern SUBMISSION = Pattern.compile(
       "/(task/[^/]+/(submit-form|complete)|process-definition/(key/[^/]+|[^/]+)/(submit-form|start))");
 
+  static final java.util.Set<String> PLAIN_TYPES = java.util.Set.of("String", "Boolean", "Long", "Integer", "Short",
+      "Double", "Null");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SubmittedValues() {}
@@ -47,7 +50,10 @@ final class SubmittedValues {
       Map.Entry<String, JsonNode> entry = it.next();
       String type = entry.getValue().path("type").asText("String");
       JsonNode value = entry.getValue().path("value");
-      if (!value.isMissingNode() && !value.isNull() && !fits(type, value)) {
+      if (!PLAIN_TYPES.contains(type)) {
+        problems.add(entry.getKey() + ": type '" + type + "' is not accepted here, only text, numbers and yes/no"
+            + " / 只接受文字、数字和是/否");
+      } else if (!value.isMissingNode() && !value.isNull() && !fits(type, value)) {
         problems.add(entry.getKey() + ": '" + value.asText() + "' is not a valid " + type + " / 不是有效的" + type);
       }
     }

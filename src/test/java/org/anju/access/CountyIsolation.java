@@ -237,6 +237,51 @@ abstract class CountyIsolation {
         s.get(u, ENGINE + "/incident"),
         s.get(u, ENGINE + "/incident?processInstanceId=" + s.incidentCases.get(KELAN)),
         s.get(u, ENGINE + "/history/incident"))),
+    COMPLETE_SPELLED_OTHERWISE("complete its task with the path spelled otherwise", Kind.WRITE, (s, u, t) -> {
+      Map<String, Object> body = Map.of("variables", typed(t.validValues()));
+      String task = ENGINE + "/task/" + t.taskId();
+      return List.of(
+          s.post(u, task + "/complete/", body),
+          s.post(u, task + "/submit-form/", body),
+          s.sendRaw(u, HttpMethod.POST, task + ";x=1/complete", body),
+          s.sendRaw(u, HttpMethod.POST, task + "/complete;x=1", body),
+          s.sendRaw(u, HttpMethod.POST, ENGINE + "/task/%" + Integer.toHexString(t.taskId().charAt(0)) + t.taskId().substring(1)
+              + "/submit-form", body),
+          s.sendRaw(u, HttpMethod.POST, ENGINE + "//task/" + t.taskId() + "/complete", body),
+          s.post(u, task + "/resolve", body),
+          s.post(u, task + "/resolve/", body));
+    }),
+    START_AT_A_LATER_STEP("start a case there at a later step with start instructions", Kind.WRITE, (s, u, t) -> {
+      Map<String, Object> variables = new HashMap<>(s.registration(KELAN, KELAN.townshipCode(), "注入户").toVariables());
+      variables.put(Vars.SUBSIDY_AMOUNT, 99_999L);
+      Map<String, Object> body = Map.of("variables", typed(variables), "startInstructions",
+          List.of(Map.of("type", "startBeforeActivity", "activityId", TASK_PAYOUT_SUBSIDY)));
+      return List.of(s.post(u, START, body), s.post(u, START + "/", body), s.sendRaw(u, HttpMethod.POST, START + ";a=b", body),
+          s.post(u, ENGINE + "/process-definition/" + s.householdCaseDefinitionId() + "/start", body));
+    }),
+    WORK_THE_MACHINERY("execute, retry or re-date its jobs and the overdue watch", Kind.WRITE, (s, u, t) -> {
+      List<Reply> replies = new ArrayList<>();
+      for (String job : s.jobsToProbe()) {
+        replies.add(s.post(u, ENGINE + "/job/" + job + "/execute", null));
+        replies.add(s.post(u, ENGINE + "/job/" + job + "/execute/", null));
+        replies.add(s.put(u, ENGINE + "/job/" + job + "/retries", Map.of("retries", 0)));
+        replies.add(s.put(u, ENGINE + "/job/" + job + "/duedate", Map.of("duedate", "2099-01-01T00:00:00.000+0800")));
+        replies.add(s.post(u, ENGINE + "/job/" + job + "/duedate/recalculate", null));
+      }
+      replies.add(s.post(u, ENGINE + "/job/retries", Map.of("jobIds", s.jobsToProbe(), "retries", 0)));
+      return replies;
+    }),
+    COUNT_THROUGH_STATISTICS("count its cases through statistics and reports", Kind.WRITE, (s, u, t) -> List.of(
+        s.get(u, ENGINE + "/history/process-definition/" + s.householdCaseDefinitionId() + "/statistics"),
+        s.get(u, ENGINE + "/history/process-definition/" + s.householdCaseDefinitionId() + "/statistics/"),
+        s.get(u, ENGINE + "/task/report/candidate-group-count"),
+        s.get(u, ENGINE + "/history/process-instance/report?reportType=duration&periodUnit=month"),
+        s.get(u, ENGINE + "/history/task/report?reportType=count&groupBy=processDefinition"),
+        s.get(u, ENGINE + "/history/process-definition/cleanable-process-instance-report"))),
+    CLAIM_FOR_SOMEONE("claim its task for someone else or nobody", Kind.WRITE, (s, u, t) -> List.of(
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/claim", Map.of("userId", "nosuchuser")),
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/claim", Map.of("userId", DemoUsers.userOf(KELAN, Role.HOUSING))),
+        s.post(u, ENGINE + "/task/" + t.taskId() + "/unclaim", null))),
     REGISTER_THROUGH_FORM("register a household there with the start form", Kind.REGISTRATION, (s, u, t) -> List.of(
         s.post(u, START_FORM, Map.of("variables", typed(s.registration(KELAN, KELAN.townshipCode(), "越界户").toVariables()))))),
     REGISTER_THROUGH_START("register a household there with the start endpoint", Kind.REGISTRATION, (s, u, t) -> List.of(
@@ -535,6 +580,169 @@ abstract class CountyIsolation {
     softly.assertAll();
   }
 
+  @Order(4)
+  @Test
+  void shouldNotLetAClerkStartACaseOfTheirOwnCountyAtTheSubsidyPayoutByAnyRoute() {
+    String clerk = DemoUsers.userOf(KELAN, Role.TOWNSHIP);
+    CountyState before = stateOf(KELAN, target(KELAN, Station.SUBSIDY_PAYOUT));
+    Map<String, Object> variables = new HashMap<>(registration(KELAN, KELAN.townshipCode(), "直达户").toVariables());
+    Map<String, Object> body = Map.of("variables", typed(variables), "startInstructions",
+        List.of(Map.of("type", "startBeforeActivity", "activityId", TASK_PAYOUT_SUBSIDY)));
+
+    Reply rest = post(clerk, START, body);
+    Throwable java = asUser(clerk, () -> engine.getRuntimeService().createProcessInstanceByKey(HouseholdCaseProcess.KEY)
+        .setVariables(variables).startBeforeActivity(TASK_PAYOUT_SUBSIDY).execute());
+
+    assertThat(rest.status()).as("%s", rest).isEqualTo(403);
+    assertThat(rest.body()).contains("start form");
+    assertThat(java).as("the same start through the Java API").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThat(stateOf(KELAN, target(KELAN, Station.SUBSIDY_PAYOUT))).isEqualTo(before);
+  }
+
+  @Order(4)
+  @Test
+  void shouldNotLetAClerkSendAlongWhatTheStepsFormDoesNotShowByAnyRoute() {
+    Target target = target(KELAN, Station.COUNTY_APPROVAL);
+    String clerk = DemoUsers.userOf(KELAN, Role.HOUSING);
+    CountyState before = stateOf(KELAN, target);
+    Map<String, Object> values = new HashMap<>(target.validValues());
+    values.put(Vars.SUBSIDY_AMOUNT, 99_999L);
+
+    Throwable java = asUser(clerk, () -> engine.getTaskService().complete(target.taskId(), values));
+    Reply resolve = post(clerk, ENGINE + "/task/" + target.taskId() + "/resolve", Map.of("variables", typed(target.validValues())));
+
+    assertThat(java).as("completing through the Java API").hasMessageContaining(Vars.SUBSIDY_AMOUNT)
+        .hasMessageContaining("is not a field of this step's form");
+    assertThat(resolve.status()).as("%s", resolve).isEqualTo(403);
+    assertThat(stateOf(KELAN, target)).isEqualTo(before);
+  }
+
+  @Order(4)
+  @Test
+  void shouldLetAClerkClaimOnlyForThemselvesAndGiveBackOnlyTheirOwnClaim() {
+    Target target = target(KELAN, Station.VERIFICATION);
+    String clerk = DemoUsers.userOf(KELAN, Role.TOWNSHIP);
+    assertThat(post(clerk, ENGINE + "/task/" + target.taskId() + "/claim", Map.of("userId", "nosuchuser")).status())
+        .isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(target.taskId()).singleResult().getAssignee()).isNull();
+
+    assertThat(post(clerk, ENGINE + "/task/" + target.taskId() + "/claim", Map.of("userId", clerk)).status()).isEqualTo(204);
+    Reply second = post(DemoUsers.userOf(KELAN, Role.VILLAGE), ENGINE + "/task/" + target.taskId() + "/claim",
+        Map.of("userId", DemoUsers.userOf(KELAN, Role.VILLAGE)));
+    Reply unclaim = post(clerk, ENGINE + "/task/" + target.taskId() + "/unclaim", null);
+
+    assertThat(second.status()).as("a second claim is refused, not a server error: %s", second).isBetween(400, 499);
+    assertThat(unclaim.status()).as("the clerk gives their own claim back: %s", unclaim).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(target.taskId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Order(4)
+  @Test
+  void shouldSpendNoRetryOfTheOverdueWatchWhenAClerkAsksToRunIt() {
+    var watch = engine.getManagementService().createJobQuery().withoutTenantId().timers().list().stream()
+        .filter(job -> "overdue-watch".equals(job.getProcessDefinitionKey())).findFirst().orElseThrow();
+    String clerk = DemoUsers.userOf(KELAN, Role.POVERTY);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThat(post(clerk, ENGINE + "/job/" + watch.getId() + "/execute", null).status()).isEqualTo(403);
+      Throwable java = asUser(clerk, () -> engine.getManagementService().executeJob(watch.getId()));
+      assertThat(java).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    }
+    var after = engine.getManagementService().createJobQuery().jobId(watch.getId()).singleResult();
+    assertThat(after.getRetries()).as("retries of the overdue watch").isEqualTo(watch.getRetries());
+    assertThat(engine.getRuntimeService().createIncidentQuery().configuration(watch.getId()).count()).isZero();
+  }
+
+  @Order(4)
+  @Test
+  void shouldShowStaffNoneOfTheEnginesMachinery() {
+    List<String> machinery = new ArrayList<>(engine.getManagementService().createJobQuery().withoutTenantId().list()
+        .stream().map(j -> j.getId()).toList());
+    machinery.addAll(engine.getRuntimeService().createProcessInstanceQuery().withoutTenantId().list().stream()
+        .map(p -> p.getId()).toList());
+    assertThat(machinery).as("the demo has an overdue watch and a campaign").isNotEmpty();
+    SoftAssertions softly = new SoftAssertions();
+    for (String user : List.of(DemoUsers.userOf(KELAN, Role.HOUSING), DemoUsers.userOf(KELAN, Role.LEADING_GROUP), "xzsupervisor")) {
+      for (String path : List.of("/job", "/process-instance", "/history/process-instance", "/job-definition", "/incident")) {
+        Reply reply = get(user, ENGINE + path);
+        softly.assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        machinery.forEach(id -> softly.assertThat(reply.body()).as("%s shows machinery", reply).doesNotContain(id));
+      }
+    }
+    softly.assertAll();
+  }
+
+  @Order(4)
+  @Test
+  void shouldAnswerAnotherCountysIdExactlyAsAnIdThatDoesNotExist() {
+    Target target = target(KELAN, Station.ACCEPTANCE);
+    String clerk = DemoUsers.userOf(JINGLE, Role.HOUSING);
+    String missing = "00000000-0000-0000-0000-000000000000";
+    for (String path : List.of("/task/%s", "/task/%s/form-variables", "/process-instance/%s", "/history/process-instance/%s")) {
+      String id = path.startsWith("/task") ? target.taskId() : target.processInstanceId();
+      Reply theirs = get(clerk, ENGINE + path.formatted(id));
+      Reply none = get(clerk, ENGINE + path.formatted(missing));
+      assertThat(theirs.status()).as("%s", theirs).isEqualTo(404);
+      assertThat(theirs.body().replace(id, "ID")).as("%s vs %s", theirs, none).isEqualTo(none.body().replace(missing, "ID"));
+    }
+    for (String path : List.of("/task/%s/complete", "/task/%s/claim", "/task/%s/submit-form")) {
+      Reply theirs = post(clerk, ENGINE + path.formatted(target.taskId()), Map.of("userId", clerk));
+      Reply none = post(clerk, ENGINE + path.formatted(missing), Map.of("userId", clerk));
+      assertThat(theirs.status()).as("%s", theirs).isEqualTo(404);
+      assertThat(theirs.body().replace(target.taskId(), "ID")).isEqualTo(none.body().replace(missing, "ID"));
+    }
+  }
+
+  @Order(4)
+  @Test
+  void shouldRefuseAnOversizedBodyBeforeReadingItAndStayWell() throws Exception {
+    Target target = target(KELAN, Station.VERIFICATION);
+    CountyState before = stateOf(KELAN, target);
+    byte[] large = ("{\"variables\":{\"x\":{\"value\":\"" + "长".repeat(700_000) + "\"}}}").getBytes(UTF_8);
+
+    Reply declared = post(DemoUsers.userOf(KELAN, Role.TOWNSHIP), ENGINE + "/task/" + target.taskId() + "/complete",
+        new String(large, UTF_8));
+    int chunked = chunkedPost(ENGINE + "/task/" + target.taskId() + "/submit-form", large);
+
+    assertThat(declared.status()).as("%s", declared).isEqualTo(413);
+    assertThat(declared.body()).contains("at most 1 MB");
+    assertThat(chunked).as("a body without a declared length is cut at the limit").isBetween(400, 499);
+    assertThat(get(DemoUsers.userOf(KELAN, Role.TOWNSHIP), ENGINE + "/task/" + target.taskId()).status()).isEqualTo(200);
+    assertThat(stateOf(KELAN, target)).isEqualTo(before);
+  }
+
+  /** Streams a body without a Content-Length (chunked), as a client sending an endless body would. */
+  private int chunkedPost(String path, byte[] body) throws IOException {
+    String root = rest.getRootUri();
+    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(root + path).toURL().openConnection();
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setChunkedStreamingMode(64 * 1024);
+    connection.setRequestProperty("Content-Type", "application/json");
+    connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((DemoUsers.userOf(KELAN, Role.TOWNSHIP) + ":" + DemoUsers.PASSWORD).getBytes(UTF_8)));
+    try (var out = connection.getOutputStream()) {
+      out.write(body);
+    } catch (IOException closedByServer) {
+      // the server may stop reading at the limit and answer before the body is sent
+    }
+    return connection.getResponseCode();
+  }
+
+  /** Runs an engine call as the given user with their groups and tenants, as a filter would; what it threw. */
+  Throwable asUser(String user, Runnable call) {
+    var identity = engine.getIdentityService();
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList(),
+        identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(t -> t.getId()).toList());
+    try {
+      call.run();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   @Order(5)
   @Test
   void shouldShowASupervisorOfAnotherCityNothingOfXinzhou() {
@@ -718,6 +926,9 @@ abstract class CountyIsolation {
     counts.put("incidents", runtime.createIncidentQuery().tenantIdIn(tenant).count());
     counts.put("households", count("select count(*) from household where county_code = ?", county.countyCode()));
     counts.put("problems", count("select count(*) from problem where county_code = ?", county.countyCode()));
+    // jobs of every tenant and none: the machinery belongs to no county and must not be stopped by one
+    engine.getManagementService().createJobQuery().list().forEach(job -> counts.put("job " + job.getId() + " retries="
+        + job.getRetries() + " due=" + job.getDuedate() + " suspended=" + job.isSuspended(), 1L));
     return new CountyState(instances, tasks, variables, counts);
   }
 
@@ -785,6 +996,32 @@ abstract class CountyIsolation {
   private byte[] csvOfOneUser() {
     return (UserImport.HEADER + "\nanonymousimport,匿名,导入,,anonymous-2020," + RoleGroups.citySupervisor("1409") + "\n")
         .getBytes(UTF_8);
+  }
+
+  /** The household-case definition's id. */
+  String householdCaseDefinitionId() {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(HouseholdCaseProcess.KEY)
+        .latestVersion().singleResult().getId();
+  }
+
+  /** Jobs a curious clerk would like to run or stop: 岢岚县's and the engine's machinery (the overdue watch). */
+  List<String> jobsToProbe() {
+    List<String> jobs = new ArrayList<>(engine.getManagementService().createJobQuery()
+        .tenantIdIn(RoleGroups.tenant(KELAN.countyCode())).listPage(0, 2).stream().map(j -> j.getId()).toList());
+    engine.getManagementService().createJobQuery().withoutTenantId().listPage(0, 2).forEach(j -> jobs.add(j.getId()));
+    return jobs;
+  }
+
+  /** A request whose path is sent exactly as written (encoded characters, {@code ;}), not as a URI template. */
+  Reply sendRaw(String user, HttpMethod method, String rawPath, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, DemoUsers.PASSWORD, UTF_8);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<byte[]> response = rest.exchange(java.net.URI.create(rawPath), method,
+        new HttpEntity<>(body == null ? null : toJson(body), headers), byte[].class);
+    byte[] answer = response.getBody();
+    return new Reply(user + " " + method + " " + rawPath, response.getStatusCode().value(),
+        answer == null ? "" : new String(answer, UTF_8));
   }
 
   Reply get(String user, String path) {
