@@ -315,6 +315,35 @@ class NotificationDeliveryProcessTest {
   }
 
   @Test
+  void shouldFailTheDeliveryWithinTheTimeoutWhileTheMailServerHangsAndKeepServingEveryoneElse() throws Exception {
+    Map<String, Object> email = emailTo("hang", Role.TOWNSHIP);
+    Job job = jobOf(email);
+    assertThat(health("/actuator/health").getStatusCode().value()).isEqualTo(200);
+    greenMail.stop();
+    try (FakeSmtpServer hung = FakeSmtpServer.hanging(SMTP_PORT)) {
+      long started = System.nanoTime();
+      Future<?> delivery = BESIDE.submit(() -> management.executeJob(job.getId()));
+      awaitTrue(() -> hung.connections.get() > 0);
+
+      // while the delivery waits for the server's greeting: health and a clerk are answered at once
+      ResponseEntity<String> health = within(Duration.ofSeconds(1), () -> health("/actuator/health"));
+      assertThat(health.getStatusCode().value()).isEqualTo(200);
+      assertThat(json.readTree(health.getBody()).path("status").asText()).isEqualTo("UP");
+      ResponseEntity<String> clerk = within(Duration.ofSeconds(1), () -> rest.withBasicAuth(
+          DemoUsers.userOf(DemoUsers.KELAN, Role.POVERTY), DemoUsers.PASSWORD).getForEntity("/api/notifications?limit=5",
+          String.class));
+      assertThat(clerk.getStatusCode().value()).isEqualTo(200);
+
+      // the job gives up after the read timeout (1 s here) and spends a retry
+      assertThatThrownBy(() -> delivery.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(4);
+    assertThat(rowById(email)).containsEntry("status", NotificationLog.FAILED);
+    assertThat((String) rowById(email).get("error")).contains("timed out");
+  }
+
+  @Test
   void shouldNotSendAMailAgainWhoseAcknowledgementWasLost() throws Exception {
     Map<String, Object> email = emailTo("lost", Role.TOWNSHIP, Role.HOUSING);
     assertThat((String) email.get("recipients")).contains(TOWNSHIP_MAIL, HOUSING_MAIL);
@@ -374,6 +403,26 @@ class NotificationDeliveryProcessTest {
       assertThat(notificationsApi(KL_HOUSING, "?caseKey=" + email.get("case_key") + "&status=PARTIAL"))
           .singleElement().satisfies(n -> assertThat(n.get("channel")).isEqualTo("EMAIL"));
     }
+  }
+
+  @Test
+  void shouldStayUpWhileTheMailServerIsDownAndShowItAsUnreachable() throws Exception {
+    awaitTrue(() -> json.readTree(health("/actuator/health/mail").getBody()).path("status").asText().equals("UP"));
+    greenMail.stop();
+
+    awaitTrue(() -> {
+      ResponseEntity<String> health = within(Duration.ofSeconds(1), () -> health("/actuator/health"));
+      assertThat(health.getStatusCode().value()).isEqualTo(200);
+      JsonNode body = json.readTree(health.getBody());
+      assertThat(body.path("status").asText()).isEqualTo("UP");
+      return body.path("components").path("mail").path("status").asText().equals("UNKNOWN");
+    });
+    ResponseEntity<String> mail = health("/actuator/health/mail");
+    assertThat(mail.getStatusCode().value()).isEqualTo(200);
+    assertThat(json.readTree(mail.getBody()).path("description").asText()).isEqualTo("mail server not reachable");
+
+    greenMail.start();
+    awaitTrue(() -> json.readTree(health("/actuator/health/mail").getBody()).path("status").asText().equals("UP"));
   }
 
   // -- helpers -----------------------------------------------------------------------------------
