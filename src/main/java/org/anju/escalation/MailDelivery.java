@@ -77,7 +77,7 @@ class MailDelivery {
           try {
             transport.sendMessage(message(messageId, to, subject, text), new Address[] {to});
             status = NotificationLog.SENT;
-            reply = transport.getLastServerResponse();
+            reply = transport.getLastServerResponse().strip();
           } catch (MessagingException e) {
             boolean transmitted = transport.contentTransmitted();
             MailServer.closeQuietly(transport);
