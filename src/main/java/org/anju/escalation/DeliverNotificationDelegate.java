@@ -4,21 +4,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.anju.escalation.NotificationLog.Notification;
+import org.anju.escalation.NotificationLog.Outcomes;
+import org.anju.escalation.NotificationLog.Settled;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Serves {@code ServiceTask_DeliverNotification}: sends the notifications of one delivery that are not
- * delivered yet, one message per channel and recipients (a digest when there are several), and marks
- * them delivered as soon as each message is out. A failure is written to the log in its own transaction
- * and thrown, so the engine retries the job and finally raises an incident; what was delivered before
- * is not sent again.
+ * delivered yet, one message per channel and recipients (a digest when there are several; by mail one
+ * message per address), and settles them as each message is out. A failure is written to the log in its
+ * own transaction and thrown, so the engine retries the job and finally raises an incident; what was
+ * delivered before, to whichever recipient, is not sent again.
  */
 @Component("deliverNotificationDelegate")
 public class DeliverNotificationDelegate implements JavaDelegate {
@@ -41,16 +44,17 @@ public class DeliverNotificationDelegate implements JavaDelegate {
 
   private final NotificationLog log;
   private final EscalationSettings settings;
-  private final ObjectProvider<JavaMailSender> mail;
+  private final MailDelivery mail;
   private final TransactionTemplate separate;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
 
   public DeliverNotificationDelegate(NotificationLog log, EscalationSettings settings,
-      ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions) {
+      MailDelivery mail, TransactionTemplate transactions) {
     this.log = log;
     this.settings = settings;
     this.mail = mail;
+    this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).build();
     this.separate = new TransactionTemplate(transactions.getTransactionManager());
     this.separate.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
   }
@@ -61,25 +65,24 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     for (Notification n : undelivered(execution)) {
       messages.computeIfAbsent(n.channel() + "\n" + n.recipients(), k -> new ArrayList<>()).add(n);
     }
-    List<Long> sent = new ArrayList<>();
+    Outcomes outcomes = new Outcomes();
     for (List<Notification> message : messages.values()) {
-      List<Long> ids = message.stream().map(Notification::id).toList();
       try {
-        send(message);
+        send(message, outcomes);
       } catch (Exception e) {
         // the job's transaction is rolled back: what was sent and what failed are written apart
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        List<Long> ids = message.stream().map(Notification::id).toList();
+        String reason = reason(e);
         separate.executeWithoutResult(status -> {
-          log.delivered(sent, ClockUtil.getCurrentTime().toInstant());
+          log.write(outcomes, ClockUtil.getCurrentTime().toInstant());
           log.failed(ids, reason);
         });
         throw e;
       }
-      sent.addAll(ids);
     }
     // in the job's own transaction: a second connection per job would let a storm of delivery jobs
     // take the whole pool and wait for one another (found by the benchmark on PostgreSQL)
-    log.delivered(sent, ClockUtil.getCurrentTime().toInstant());
+    log.write(outcomes, ClockUtil.getCurrentTime().toInstant());
   }
 
   private List<Notification> undelivered(DelegateExecution execution) {
@@ -88,26 +91,18 @@ public class DeliverNotificationDelegate implements JavaDelegate {
       return log.undelivered((String) key);
     }
     long id = ((Number) execution.getVariable(NotificationDeliveryProcess.Vars.NOTIFICATION_ID)).longValue();
-    return log.find(id).filter(n -> !NotificationLog.DELIVERED.equals(n.status())).stream().toList();
+    return log.find(id).filter(n -> !NotificationLog.settled(n)).stream().toList();
   }
 
-  private void send(List<Notification> message) throws Exception {
+  private void send(List<Notification> message, Outcomes outcomes) throws Exception {
     Notification first = message.get(0);
     switch (Channel.valueOf(first.channel())) {
       case LOG -> message.forEach(n -> LOG.info("[{} level {}] to {}: {} | {}", n.caseKey(), n.level(),
           n.recipients(), n.subject(), n.body()));
       case EMAIL -> {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-          throw new IllegalStateException("no mail server configured (spring.mail.host)");
-        }
-        SimpleMailMessage mail = new SimpleMailMessage();
-        mail.setFrom(settings.mailFrom());
-        mail.setTo(first.recipients().split(",\\s*"));
-        mail.setSubject(subject(message));
-        mail.setText(String.join("\n\n", message.stream().map(n -> message.size() == 1 ? n.body()
-            : n.subject() + "\n" + n.body()).toList()));
-        sender.send(mail);
+        mail.deliver(message, subject(message), String.join("\n\n", message.stream().map(n -> message.size() == 1
+            ? n.body() : n.subject() + "\n" + n.body()).toList()), outcomes);
+        return; // the mail delivery settles its notifications per recipient
       }
       case WEBHOOK -> {
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -128,14 +123,40 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         payload.put("text", Map.of("content", message.size() == 1 ? text : subject(message) + "\n"
             + (text.length() > WEBHOOK_TEXT_LIMIT ? text.substring(0, WEBHOOK_TEXT_LIMIT) + "\n…" : text)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.webhookUrl()))
-            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json; charset=utf-8")
+            .timeout(settings.webhookTimeout()).header("Content-Type", "application/json; charset=utf-8")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(request);
         if (response.statusCode() / 100 != 2) {
           throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
         }
       }
     }
+    message.forEach(n -> outcomes.settled.add(new Settled(n.id(), NotificationLog.DELIVERED, null)));
+  }
+
+  /**
+   * The request's timeout ends the wait for the response's headers only; a robot that sends them and
+   * never its body would hold the job's thread, so the whole exchange has a deadline of its own.
+   */
+  private HttpResponse<String> post(HttpRequest request) throws Exception {
+    CompletableFuture<HttpResponse<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    try {
+      return response.get(settings.webhookTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      response.cancel(true);
+      throw new HttpTimeoutException("webhook answered no whole response within " + settings.webhookTimeout());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** The failure and its causes, e.g. "MessagingException: Exception reading response; SocketTimeoutException: Read timed out". */
+  static String reason(Throwable failure) {
+    List<String> reasons = new ArrayList<>();
+    for (Throwable e = failure; e != null && reasons.size() < 4; e = e.getCause() == e ? null : e.getCause()) {
+      reasons.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return String.join("; ", reasons);
   }
 
   /** One notification keeps its own subject; a digest says how many it holds and begins with the first. */

@@ -6,22 +6,26 @@ import java.util.Set;
 
 import org.anju.access.CurrentUser;
 import org.anju.escalation.NotificationLog.Notification;
+import org.anju.escalation.NotificationLog.Recipient;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The notification log for managers: newest first, only of the counties the user belongs to
- * (administrators see all). Filters: {@code caseKey}, {@code status}, {@code limit} (at most 500).
+ * (administrators see all). Filters: {@code caseKey}, {@code status}, {@code limit} (at most 500); and per
+ * notification what each of its mail recipients got.
  */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
 
-  static final Set<String> STATUSES = Set.of(NotificationLog.PENDING, NotificationLog.DELIVERED, NotificationLog.FAILED);
+  static final Set<String> STATUSES = Set.of(NotificationLog.PENDING, NotificationLog.DELIVERED, NotificationLog.FAILED,
+      NotificationLog.PARTIAL, NotificationLog.REJECTED);
 
   private final NotificationLog log;
   private final IdentityService identity;
@@ -52,6 +56,15 @@ class NotificationController {
     List<Notification> found = log.search(visibleCounties(), caseKey, status, max);
     return ResponseEntity.ok(found);
   }
+
+  /** What each mail recipient of one notification got (SENT, UNCONFIRMED, REJECTED); 404 outside the user's counties. */
+  @GetMapping("/{id}/recipients")
+  ResponseEntity<List<Recipient>> recipients(@PathVariable long id) {
+    List<String> counties = visibleCounties();
+    return log.find(id).filter(n -> counties == null || counties.contains(n.countyCode()))
+        .map(n -> ResponseEntity.ok(log.recipients(List.of(n.id())))).orElse(ResponseEntity.notFound().build());
+  }
+
   /** The counties of the user's tenants; null for an administrator, who sees every county. */
   private List<String> visibleCounties() {
     return CurrentUser.visibleCounties(identity.getCurrentAuthentication());

@@ -20,11 +20,30 @@ public class NotificationLog {
   public static final String PENDING = "PENDING";
   public static final String DELIVERED = "DELIVERED";
   public static final String FAILED = "FAILED";
+  /** Final: the mail server refused some of the recipients for good (listed in the error); the others got it. */
+  public static final String PARTIAL = "PARTIAL";
+  /** Final: the mail server refused every recipient for good. */
+  public static final String REJECTED = "REJECTED";
+  /** A recipient's mail that the server acknowledged. */
+  static final String SENT = "SENT";
+  /** A recipient's mail that went out whole, but whose acknowledgement was lost: not sent again. */
+  static final String UNCONFIRMED = "UNCONFIRMED";
 
   /** One row of the log; rows recorded together for the same recipients share a delivery key. */
   public record Notification(long id, String dedupKey, String countyCode, String caseKey, String processInstanceId,
       String step, int level, String recipients, String channel, String subject, String body, Instant createdAt,
       String status, int attempts, Instant deliveredAt, String error, String deliveryKey) {}
+
+  /** What one address got of one notification: SENT, UNCONFIRMED or REJECTED, and the server's reply. */
+  record Recipient(long notificationId, String address, String status, String messageId, String reply,
+      Instant recordedAt) {}
+
+  /** How one notification's delivery ended: DELIVERED, PARTIAL or REJECTED, and who did not surely get it. */
+  record Settled(long id, String status, String note) {}
+
+  private static final RowMapper<Recipient> RECIPIENT = (rs, n) -> new Recipient(rs.getLong("notification_id"),
+      rs.getString("address"), rs.getString("status"), rs.getString("message_id"), rs.getString("reply"),
+      rs.getTimestamp("recorded_at").toInstant());
 
   private static final RowMapper<Notification> ROW = (rs, n) -> new Notification(rs.getLong("id"),
       rs.getString("dedup_key"), rs.getString("county_code"), rs.getString("case_key"),
@@ -76,15 +95,52 @@ public class NotificationLog {
     return jdbc.query("select * from notification where id = ?", ROW, id).stream().findFirst();
   }
 
-  /** The notifications of a delivery not delivered yet, oldest first. */
+  /** The notifications of a delivery still to be sent (pending or failed before), oldest first. */
   public List<Notification> undelivered(String deliveryKey) {
-    return jdbc.query("select * from notification where delivery_key = ? and status <> ? order by id", ROW,
-        deliveryKey, DELIVERED);
+    return jdbc.query("select * from notification where delivery_key = ? and status in (?, ?) order by id", ROW,
+        deliveryKey, PENDING, FAILED);
   }
 
-  public void delivered(List<Long> ids, Instant now) {
-    jdbc.batchUpdate("update notification set status = ?, delivered_at = ?, attempts = attempts + 1, error = null "
-        + "where id = ?", ids.stream().map(id -> new Object[] {DELIVERED, Timestamp.from(now), id}).toList());
+  static boolean settled(Notification notification) {
+    return !PENDING.equals(notification.status()) && !FAILED.equals(notification.status());
+  }
+
+  /** Ends the delivery of these notifications; a rejected one has no delivery time. */
+  void settle(List<Settled> outcomes, Instant now) {
+    jdbc.batchUpdate("update notification set status = ?, delivered_at = ?, attempts = attempts + 1, error = ? "
+        + "where id = ?", outcomes.stream().map(o -> new Object[] {o.status(),
+        REJECTED.equals(o.status()) ? null : Timestamp.from(now), truncate(o.note(), 1000), o.id()}).toList());
+  }
+
+  /** What the mail recipients of these notifications got so far, oldest first. */
+  List<Recipient> recipients(List<Long> notificationIds) {
+    if (notificationIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("select * from notification_recipient where notification_id in ("
+        + String.join(",", notificationIds.stream().map(id -> "?").toList()) + ") order by recorded_at, address",
+        RECIPIENT, notificationIds.toArray());
+  }
+
+  /**
+   * What one delivery job learnt: the notifications it settled and what each mail recipient got. Written in
+   * the job's transaction, or in one of their own when the job fails and its transaction is rolled back.
+   */
+  static final class Outcomes {
+    final List<Settled> settled = new ArrayList<>();
+    final List<Recipient> recipients = new ArrayList<>();
+  }
+
+  void write(Outcomes outcomes, Instant now) {
+    recorded(outcomes.recipients);
+    settle(outcomes.settled, now);
+  }
+
+  private void recorded(List<Recipient> recipients) {
+    jdbc.batchUpdate("""
+        insert into notification_recipient (notification_id, address, status, message_id, reply, recorded_at)
+        values (?, ?, ?, ?, ?, ?)""", recipients.stream().map(r -> new Object[] {r.notificationId(), r.address(),
+        r.status(), r.messageId(), truncate(r.reply(), 1000), Timestamp.from(r.recordedAt())}).toList());
   }
 
   public void failed(List<Long> ids, String error) {

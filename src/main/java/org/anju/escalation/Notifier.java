@@ -128,8 +128,8 @@ public class Notifier {
     }
   }
 
-  /** A short digest of the recipients, so that the delivery key stays short however many they are. */
-  private static String digest(String recipients) {
+  /** A short hash of a text (recipients, a delivery key), so that keys stay short however long the text. */
+  static String digest(String recipients) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipients.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 8);

@@ -16,6 +16,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,13 +81,16 @@ import jakarta.mail.internet.MimeMessage;
  * The process test of {@code notification-delivery}, with a mail server (GreenMail) and a chat robot's
  * webhook configured: an overdue step's notifications arrive by mail and webhook; a mail server that is
  * down fails the delivery job, which retries and finally raises an incident, and Cockpit's "retry" once
- * the server is back delivers the mail exactly once.
+ * the server is back delivers the mail exactly once. A misbehaving mail server ({@link FakeSmtpServer} on
+ * GreenMail's port) costs retries, not threads or health, and each recipient gets a digest once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.mail.host=localhost",
     "spring.mail.port=3025",
-    "spring.mail.properties.mail.smtp.connectiontimeout=5000",
-    "spring.mail.properties.mail.smtp.timeout=5000",
+    "spring.mail.properties.mail.smtp.connectiontimeout=1000",
+    "spring.mail.properties.mail.smtp.timeout=1000",
+    "spring.mail.properties.mail.smtp.writetimeout=1000",
+    "anju.escalation.mail-probe-interval=PT0.5S",
     "anju.escalation.mail-from=anju@anju.example"})
 @ActiveProfiles("test")
 @Import(TakenSequenceFlows.class)
@@ -95,6 +105,15 @@ class NotificationDeliveryProcessTest {
   static final String KL_HOUSING = DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING);
   static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
   static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+  static final int SMTP_PORT = ServerSetupTest.SMTP.getPort();
+  static final String TOWNSHIP_MAIL = KL_TOWNSHIP + "@anju.example";
+  static final String HOUSING_MAIL = KL_HOUSING + "@anju.example";
+  /** Requests and jobs run beside the test's thread here (the common pool may have one thread on 2 cores). */
+  static final ExecutorService BESIDE = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "beside-the-test");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   @DynamicPropertySource
   static void webhook(DynamicPropertyRegistry registry) {
@@ -104,6 +123,7 @@ class NotificationDeliveryProcessTest {
   @AfterAll
   static void stopWebhook() {
     WEBHOOK.stop();
+    BESIDE.shutdownNow();
   }
 
   @Autowired
@@ -126,6 +146,8 @@ class NotificationDeliveryProcessTest {
   JdbcTemplate jdbc;
   @Autowired
   TakenSequenceFlows takenFlows;
+  @Autowired
+  Notifier notifier;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -210,7 +232,7 @@ class NotificationDeliveryProcessTest {
     Map<String, Object> afterFailure = rowById(email);
     assertThat(afterFailure.get("status")).isEqualTo(NotificationLog.FAILED);
     assertThat(afterFailure.get("attempts")).isEqualTo(1);
-    assertThat((String) afterFailure.get("error")).startsWith("MailSendException");
+    assertThat((String) afterFailure.get("error")).startsWith("MailConnectException").contains("localhost, " + SMTP_PORT);
     assertThat(failedIncidents(delivery)).isEmpty();
     assertThat(delivery).isWaitingAt(SERVICE_DELIVER_NOTIFICATION);
 
@@ -225,7 +247,7 @@ class NotificationDeliveryProcessTest {
     List<Map<String, Object>> failedInApi = notificationsApi(KL_HOUSING, "?caseKey=" + caseKey + "&status=FAILED");
     assertThat(failedInApi).singleElement().satisfies(n -> {
       assertThat(n.get("channel")).isEqualTo("EMAIL");
-      assertThat((String) n.get("error")).startsWith("MailSendException");
+      assertThat((String) n.get("error")).startsWith("MailConnectException");
     });
     assertThat(greenMail.getReceivedMessages()).isEmpty();
 
@@ -292,6 +314,117 @@ class NotificationDeliveryProcessTest {
     assertThat(rows(caseKeyOf(second))).allSatisfy(row -> assertThat(row.get("status")).isEqualTo(NotificationLog.DELIVERED));
   }
 
+  @Test
+  void shouldFailTheDeliveryWithinTheTimeoutWhileTheMailServerHangsAndKeepServingEveryoneElse() throws Exception {
+    Map<String, Object> email = emailTo("hang", Role.TOWNSHIP);
+    Job job = jobOf(email);
+    assertThat(health("/actuator/health").getStatusCode().value()).isEqualTo(200);
+    greenMail.stop();
+    try (FakeSmtpServer hung = FakeSmtpServer.hanging(SMTP_PORT)) {
+      long started = System.nanoTime();
+      Future<?> delivery = BESIDE.submit(() -> management.executeJob(job.getId()));
+      awaitTrue(() -> hung.connections.get() > 0);
+
+      // while the delivery waits for the server's greeting: health and a clerk are answered at once
+      ResponseEntity<String> health = within(Duration.ofSeconds(1), () -> health("/actuator/health"));
+      assertThat(health.getStatusCode().value()).isEqualTo(200);
+      assertThat(json.readTree(health.getBody()).path("status").asText()).isEqualTo("UP");
+      ResponseEntity<String> clerk = within(Duration.ofSeconds(1), () -> rest.withBasicAuth(
+          DemoUsers.userOf(DemoUsers.KELAN, Role.POVERTY), DemoUsers.PASSWORD).getForEntity("/api/notifications?limit=5",
+          String.class));
+      assertThat(clerk.getStatusCode().value()).isEqualTo(200);
+
+      // the job gives up after the read timeout (1 s here) and spends a retry
+      assertThatThrownBy(() -> delivery.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(4);
+    assertThat(rowById(email)).containsEntry("status", NotificationLog.FAILED);
+    assertThat((String) rowById(email).get("error")).contains("timed out");
+  }
+
+  @Test
+  void shouldNotSendAMailAgainWhoseAcknowledgementWasLost() throws Exception {
+    Map<String, Object> email = emailTo("lost", Role.TOWNSHIP, Role.HOUSING);
+    assertThat((String) email.get("recipients")).contains(TOWNSHIP_MAIL, HOUSING_MAIL);
+    Job job = jobOf(email);
+    greenMail.stop();
+    try (FakeSmtpServer server = FakeSmtpServer.scripted(SMTP_PORT)
+        .answer(TOWNSHIP_MAIL, FakeSmtpServer.Answer.LOSE_FINAL_REPLY)
+        .answer(HOUSING_MAIL, FakeSmtpServer.Answer.LATER)) {
+      // the township's mail arrives, its "250" does not; the housing bureau's address is refused for now
+      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(Exception.class);
+      assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(4);
+      assertThat(server.receivedBy(TOWNSHIP_MAIL)).hasSize(1);
+      assertThat(server.receivedBy(HOUSING_MAIL)).isEmpty();
+      assertThat(recipientsApi(email)).singleElement().satisfies(r -> {
+        assertThat(r).containsEntry("address", TOWNSHIP_MAIL).containsEntry("status", "UNCONFIRMED");
+        assertThat(r.get("messageId")).isEqualTo(server.receivedBy(TOWNSHIP_MAIL).get(0).messageId());
+      });
+
+      // the retry sends what is still open, and the township's mail not again
+      management.executeJob(job.getId());
+      assertThat(server.receivedBy(TOWNSHIP_MAIL)).hasSize(1);
+      assertThat(server.receivedBy(HOUSING_MAIL)).hasSize(1);
+      assertThat(rowById(email)).containsEntry("status", NotificationLog.DELIVERED);
+      assertThat((String) rowById(email).get("error")).contains("acknowledgement was lost", TOWNSHIP_MAIL)
+          .doesNotContain(HOUSING_MAIL);
+      assertThat(recipientsApi(email)).extracting(r -> r.get("address") + " " + r.get("status"))
+          .containsExactlyInAnyOrder(TOWNSHIP_MAIL + " UNCONFIRMED", HOUSING_MAIL + " SENT");
+      assertThat(recipientsApi(email)).extracting(r -> r.get("messageId")).doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(server.received.stream().map(FakeSmtpServer.Received::messageId).toList());
+
+      // the delivery started again, as a second dispatch would: nobody gets it twice
+      String deliveryKey = (String) email.get("delivery_key");
+      ProcessInstance again = runtime.startProcessInstanceByKey(NotificationDeliveryProcess.KEY, deliveryKey,
+          Map.of(NotificationDeliveryProcess.Vars.DELIVERY_KEY, deliveryKey));
+      management.executeJob(management.createJobQuery().processInstanceId(again.getId()).singleResult().getId());
+      assertThat(server.received).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldDeliverADigestToEveryoneButTheAddressTheServerRefuses() throws Exception {
+    Map<String, Object> email = emailTo("refused", Role.TOWNSHIP, Role.HOUSING);
+    ProcessInstance delivery = deliveryOf(email);
+    Job job = jobOf(email);
+    greenMail.stop();
+    try (FakeSmtpServer server = FakeSmtpServer.scripted(SMTP_PORT)
+        .answer(HOUSING_MAIL, FakeSmtpServer.Answer.REFUSE, FakeSmtpServer.Answer.REFUSE)) {
+      management.executeJob(job.getId());
+
+      assertThat(server.receivedBy(TOWNSHIP_MAIL)).hasSize(1);
+      assertThat(server.receivedBy(HOUSING_MAIL)).isEmpty();
+      assertThat(delivery).isEnded();
+      assertThat(rowById(email)).containsEntry("status", NotificationLog.PARTIAL).containsEntry("attempts", 1);
+      assertThat((String) rowById(email).get("error")).contains("rejected", HOUSING_MAIL, "550");
+      assertThat(recipientsApi(email)).extracting(r -> r.get("address") + " " + r.get("status"))
+          .containsExactlyInAnyOrder(TOWNSHIP_MAIL + " SENT", HOUSING_MAIL + " REJECTED");
+      assertThat(notificationsApi(KL_HOUSING, "?caseKey=" + email.get("case_key") + "&status=PARTIAL"))
+          .singleElement().satisfies(n -> assertThat(n.get("channel")).isEqualTo("EMAIL"));
+    }
+  }
+
+  @Test
+  void shouldStayUpWhileTheMailServerIsDownAndShowItAsUnreachable() throws Exception {
+    awaitTrue(() -> json.readTree(health("/actuator/health/mail").getBody()).path("status").asText().equals("UP"));
+    greenMail.stop();
+
+    awaitTrue(() -> {
+      ResponseEntity<String> health = within(Duration.ofSeconds(1), () -> health("/actuator/health"));
+      assertThat(health.getStatusCode().value()).isEqualTo(200);
+      JsonNode body = json.readTree(health.getBody());
+      assertThat(body.path("status").asText()).isEqualTo("UP");
+      return body.path("components").path("mail").path("status").asText().equals("UNKNOWN");
+    });
+    ResponseEntity<String> mail = health("/actuator/health/mail");
+    assertThat(mail.getStatusCode().value()).isEqualTo(200);
+    assertThat(json.readTree(mail.getBody()).path("description").asText()).isEqualTo("mail server not reachable");
+
+    greenMail.start();
+    awaitTrue(() -> json.readTree(health("/actuator/health/mail").getBody()).path("status").asText().equals("UP"));
+  }
+
   // -- helpers -----------------------------------------------------------------------------------
 
   /** A new 岢岚县 household at verification, its step's due date moved into the past. */
@@ -306,6 +439,48 @@ class NotificationDeliveryProcessTest {
     task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(1)).minus(Duration.ofHours(2))));
     tasks.saveTask(task);
     return task;
+  }
+
+  /** Records a notification to 岢岚县's staff of these roles, as an escalation does, and returns its mail row. */
+  private Map<String, Object> emailTo(String what, Role... roles) {
+    String caseKey = "mail-" + what + "-" + SEQUENCE.incrementAndGet();
+    List<String> groups = java.util.Arrays.stream(roles).map(role -> role.groupId(role.level() == Role.Level.TOWNSHIP
+        ? DemoUsers.KELAN.townshipCode() : DemoUsers.KELAN.countyCode())).toList();
+    notifier.notify(new NotificationRequest(caseKey + ":1", DemoUsers.KELAN.countyCode(), caseKey, null,
+        TASK_VERIFY_HOUSING, 1, groups, null, "逾期 " + caseKey, "请处理 " + caseKey));
+    return row(rows(caseKey), "EMAIL");
+  }
+
+  private Job jobOf(Map<String, Object> row) {
+    return management.createJobQuery().processInstanceId(deliveryOf(row).getId()).singleResult();
+  }
+
+  private List<Map<String, Object>> recipientsApi(Map<String, Object> row) {
+    return notificationsApi(KL_HOUSING, "/" + row.get("id") + "/recipients");
+  }
+
+  private ResponseEntity<String> health(String path) {
+    return rest.getForEntity(path, String.class);
+  }
+
+  /** The call's answer, or a failure when it takes longer than the limit. */
+  private static <T> T within(Duration limit, Callable<T> call) throws Exception {
+    Future<T> answer = BESIDE.submit(call);
+    try {
+      return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new AssertionError("no answer within " + limit, e);
+    }
+  }
+
+  /** Waits up to five seconds for the condition. */
+  private static void awaitTrue(Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("condition not met within 5 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
   }
 
   private String caseKeyOf(Task task) {
