@@ -728,6 +728,20 @@ abstract class CountyIsolation {
     return connection.getResponseCode();
   }
 
+  @Order(4)
+  @Test
+  void shouldCountOnlyTheirOwnCountysCasesInCockpitsStatistics() throws IOException {
+    Reply statistics = get(DemoUsers.userOf(JINGLE, Role.HOUSING), ENGINE + "/process-definition/statistics");
+    long jingleCases = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(HouseholdCaseProcess.KEY)
+        .tenantIdIn(RoleGroups.tenant(JINGLE.countyCode())).count();
+
+    assertThat(statistics.status()).as("%s", statistics).isEqualTo(200);
+    List<Map<String, Object>> rows = json.readValue(statistics.body(), new TypeReference<List<Map<String, Object>>>() {});
+    long counted = rows.stream().filter(row -> HouseholdCaseProcess.KEY.equals(((Map<?, ?>) row.get("definition")).get("key")))
+        .mapToLong(row -> ((Number) row.get("instances")).longValue()).sum();
+    assertThat(counted).as("household cases Cockpit counts for 静乐县's housing bureau").isEqualTo(jingleCases);
+  }
+
   /** Runs an engine call as the given user with their groups and tenants, as a filter would; what it threw. */
   Throwable asUser(String user, Runnable call) {
     var identity = engine.getIdentityService();
