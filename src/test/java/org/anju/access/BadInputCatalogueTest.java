@@ -526,6 +526,9 @@ class BadInputCatalogueTest {
     if (input.expected() != null) {
       softly.assertThat(reply.message()).as("message of %s", sent).containsPattern(input.expected());
     }
+    // a refusal says why: never an empty message, even where the catalogue does not name the words
+    softly.assertThat(reply.message()).as("message of %s", sent).isNotBlank().isNotEqualTo("null")
+        .doesNotEndWith(": ");
     softly.assertThat(state(taskId)).as("the database after %s", sent).isEqualTo(before);
     softly.assertAll();
   }
