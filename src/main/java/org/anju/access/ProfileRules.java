@@ -15,7 +15,8 @@ import org.anju.tasklist.StepValues;
 public final class ProfileRules {
 
   static final int MAX_NAME_LENGTH = 50;
-  static final Pattern EMAIL = Pattern.compile("[^@\\s,<>]{1,64}@[^@\\s,<>]{1,190}\\.[a-zA-Z]{2,}");
+  /** A top-level domain is optional: Camunda's first administrator is {@code admin@localhost} by default. */
+  static final Pattern EMAIL = Pattern.compile("[^@\\s,<>]{1,64}@[^@\\s,<>.]{1,63}(\\.[^@\\s,<>.]{1,63}){0,8}");
   private static final Pattern LINE_BREAK = Pattern.compile("[\\t\\n\\r]");
 
   /** One field's problem. */
