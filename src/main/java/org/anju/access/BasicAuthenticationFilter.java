@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * own API, or, for a request without an Authorization header, the login of the Camunda webapps kept in
  * the HTTP session (a Cockpit plugin's calls): a request with neither gets 401; a valid one runs as its user, with the
  * user's groups and tenants, so that authorization and the tenant check apply. Passwords are
- * checked by the identity service, which also throttles repeated failed logins.
+ * checked by the identity service, behind {@link LoginThrottle} (its engine interceptor): a user who
+ * failed too often from this source gets 429 with Retry-After, and the password is not checked.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
@@ -41,7 +42,13 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    String userId = header == null ? webappSessionUser(request) : authenticatedUser(header);
+    String userId;
+    try {
+      userId = header == null ? webappSessionUser(request) : authenticatedUser(header);
+    } catch (LoginThrottle.Locked locked) {
+      LoginThrottle.refuse(response, locked.retryAfter());
+      return;
+    }
     if (userId == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"anju\"");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -95,7 +102,10 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     return null;
   }
 
-  /** The user whose credentials the header carries, or null when they are missing or wrong. */
+  /**
+   * The user whose credentials the header carries, or null when they are missing or wrong; throws
+   * {@link LoginThrottle.Locked} when the user may not try from this source now.
+   */
   private String authenticatedUser(String header) {
     if (header == null || !header.startsWith(PREFIX)) {
       return null;

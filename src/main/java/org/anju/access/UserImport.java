@@ -25,8 +25,6 @@ public class UserImport {
   public static final String HEADER = "id,firstName,lastName,email,password,groups";
   static final int MAX_ROWS = 5000;
   static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]{1,64}");
-  static final Pattern EMAIL = Pattern.compile("[^@\\s,<>]{1,64}@[^@\\s,<>]{1,190}\\.[a-zA-Z]{2,}");
-  static final Pattern MARKUP = Pattern.compile("[<>\\x00-\\x1F]");
 
   /** One problem of one row; line 1 is the header. */
   public record RowError(int line, String field, String reason) {}
@@ -100,16 +98,12 @@ public class UserImport {
     } else if (!seen.add(id) || identity.createUserQuery().userId(id).count() > 0) {
       errors.add(new RowError(line, "id", "user '" + id + "' exists already"));
     }
-    name(line, "firstName", cells[1], errors);
-    name(line, "lastName", cells[2], errors);
+    // the same rules as every other save of a user (IdentityRules), checked here to report every row at once
     String email = cells[3].strip();
-    if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-      errors.add(new RowError(line, "email", "is not an e-mail address"));
-    }
+    ProfileRules.problems(cells[1], cells[2], email)
+        .forEach(problem -> errors.add(new RowError(line, problem.field(), problem.reason())));
     String password = cells[4];
-    if (password.length() < 8 || password.length() > 128) {
-      errors.add(new RowError(line, "password", "must have 8 to 128 characters"));
-    }
+    PasswordRules.problem(password).ifPresent(reason -> errors.add(new RowError(line, "password", reason)));
     List<String> groups = new ArrayList<>();
     for (String group : cells[5].split(";")) {
       String g = group.strip();
@@ -125,15 +119,6 @@ public class UserImport {
       errors.add(new RowError(line, "groups", "name at least one group"));
     }
     return errors.size() == before ? new Row(line, id, cells[1].strip(), cells[2].strip(), email, password, groups) : null;
-  }
-
-  private static void name(int line, String field, String value, List<RowError> errors) {
-    String v = value.strip();
-    if (v.isEmpty() || v.length() > 50) {
-      errors.add(new RowError(line, field, "must have 1 to 50 characters"));
-    } else if (MARKUP.matcher(v).find()) {
-      errors.add(new RowError(line, field, "must not contain < or > or control characters"));
-    }
   }
 
   private void create(Row row) {

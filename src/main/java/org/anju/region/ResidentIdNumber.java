@@ -3,18 +3,28 @@ package org.anju.region;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 /** The 18-character resident ID number of GB 11643-1999. */
 public final class ResidentIdNumber {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] CHECK_CHARACTERS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+  /**
+   * The 2-digit codes of China's provinces, autonomous regions and municipalities (GB/T 2260), Taiwan, Hong
+   * Kong and Macao: a resident may be born anywhere in China, so the address code is checked only this far.
+   */
+  static final Set<String> PROVINCE_CODES = Set.of(
+      "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+      "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+      "71", "81", "82");
 
   private ResidentIdNumber() {}
 
   /**
    * Why {@code value} is not a valid resident ID number on {@code today}, or empty when it is.
-   * Checks length, digits, birth date and the ISO 7064 MOD 11-2 check character.
+   * Checks length, digits, the province of the address code, birth date and the ISO 7064 MOD 11-2 check
+   * character.
    */
   public static Optional<String> problem(String value, LocalDate today) {
     if (value == null || value.isBlank()) {
@@ -27,6 +37,10 @@ public final class ResidentIdNumber {
       if (!Character.isDigit(value.charAt(i)) || value.charAt(i) > '9') {
         return Optional.of("character " + (i + 1) + " must be a digit");
       }
+    }
+    if (!PROVINCE_CODES.contains(value.substring(0, 2))) {
+      return Optional.of("has an unknown area code " + value.substring(0, 6)
+          + " (its first 2 digits must be a province of China, e.g. 14 for Shanxi)");
     }
     LocalDate birth;
     try {

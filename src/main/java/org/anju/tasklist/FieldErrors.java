@@ -14,8 +14,10 @@ public final class FieldErrors {
 
   private final List<String> errors = new ArrayList<>();
 
+  /** Records a problem; a rule that gives no reason still refuses, with a message that says so. */
   public void add(String field, String reason) {
-    errors.add(FieldLabels.of(field) + ": " + reason);
+    String named = field == null || field.isBlank() ? "form" : field;
+    errors.add(FieldLabels.of(named) + ": " + (reason == null || reason.isBlank() ? "is not valid" : reason));
   }
 
   public boolean isEmpty() {

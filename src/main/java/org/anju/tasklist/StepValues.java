@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,10 +19,24 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class StepValues {
 
   /** Markup, control characters and bidirectional overrides: never needed in what clerks type. */
-  private static final java.util.regex.Pattern MARKUP =
-      java.util.regex.Pattern.compile("[<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069]");
+  private static final Pattern MARKUP =
+      Pattern.compile("[<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069]");
   /** Line breaks and tabs, allowed only in the multi-line fields (notes, remarks, defects). */
-  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("[\\t\\n\\r]");
+  private static final Pattern LINE_BREAK = Pattern.compile("[\\t\\n\\r]");
+  /**
+   * What is not visible but changes what a text says or how it compares: C1 controls (U+0080..U+009F),
+   * format characters (zero-width spaces and joiners U+200B..U+200F, U+2060..U+2064, U+FEFF, the soft
+   * hyphen U+00AD, …), line and paragraph separators (U+2028, U+2029) and surrogates without their pair,
+   * which no keyboard produces and which make two names that look alike compare as different.
+   */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}&&[^\\t\\n\\r]]");
+  /** Spaces of every kind and the fillers that render as nothing: what is left of a blank name. */
+  private static final Pattern BLANK = Pattern.compile("[\\p{Z}\\s\\u115F\\u1160\\u2800\\u3164\\uFFA0]*");
+  /** A date as the forms write it; {@link LocalDate#parse} alone would accept signed and 5-digit years. */
+  private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  /** No step of the campaign happened before 2000, and no deadline lies after 2099. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+  public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
   private final VariableScope scope;
   private final FieldErrors errors;
@@ -75,12 +91,41 @@ public final class StepValues {
       errors.add(name, "must have at most " + maxLength + " characters, not " + text.length());
       return Optional.empty();
     }
-    if (MARKUP.matcher(text).find()) {
-      // what clerks type is shown in Tasklist and Cockpit: markup is never needed, and never allowed
-      errors.add(name, "must not contain < or > or control characters");
+    Optional<String> problem = characterProblem(text);
+    if (problem.isPresent()) {
+      errors.add(name, problem.get());
       return Optional.empty();
     }
-    return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+    return isBlank(text) ? Optional.empty() : Optional.of(text.strip());
+  }
+
+  /**
+   * Why {@code text} may not be shown in Tasklist, Cockpit or Admin, or empty: markup, control characters,
+   * invisible and format characters, line or paragraph separators, broken surrogates. Line breaks and tabs
+   * are left to the caller, since multi-line fields allow them.
+   */
+  public static Optional<String> characterProblem(String text) {
+    if (MARKUP.matcher(text).find()) {
+      // what clerks type is shown in Tasklist and Cockpit: markup is never needed, and never allowed
+      return Optional.of("must not contain < or > or control characters");
+    }
+    Matcher invisible = INVISIBLE.matcher(text);
+    if (invisible.find()) {
+      int codePoint = text.codePointAt(invisible.start());
+      String kind = switch (Character.getType(codePoint)) {
+        case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "line or paragraph separators";
+        case Character.SURROGATE -> "broken characters (a surrogate without its pair)";
+        default -> "invisible or formatting characters";
+      };
+      return Optional.of("must not contain " + kind + ", found U+%04X at position %d"
+          .formatted(codePoint, invisible.start() + 1));
+    }
+    return Optional.empty();
+  }
+
+  /** True when nothing visible is left of {@code text} once spaces of every kind are taken away. */
+  public static boolean isBlank(String text) {
+    return BLANK.matcher(text).matches();
   }
 
   /** A required value out of {@code allowed}. */
@@ -183,16 +228,27 @@ public final class StepValues {
     if (value == null || (value instanceof String s && s.isBlank())) {
       return Optional.empty();
     }
-    if (!(value instanceof String)) {
+    if (!(value instanceof String text)) {
       errors.add(name, "must be a date written like 2020-03-31");
       return Optional.empty();
     }
+    if (!ISO_DATE.matcher(text).matches()) {
+      // the value is stored as it came: refusing " 2020-03-31 " keeps what was checked and what is stored the same
+      errors.add(name, "must be a date like 2020-03-31 (no spaces), not '" + text + "'");
+      return Optional.empty();
+    }
+    LocalDate date;
     try {
-      return Optional.of(LocalDate.parse(value.toString().strip()));
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       errors.add(name, "must be a date like 2020-03-31, not '" + value + "'");
       return Optional.empty();
     }
+    if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+      errors.add(name, "(" + date + ") must lie between " + EARLIEST_DATE + " and " + LATEST_DATE);
+      return Optional.empty();
+    }
+    return Optional.of(date);
   }
 
   /** Records that {@code later} must not be before {@code earlier}, when both are known. */

@@ -77,10 +77,17 @@ class BadInputCatalogueTest {
   static final String HEADER = UserImport.HEADER + "\n";
   static final String TOWNSHIP_CLERK = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
   static final String HOUSING = DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING);
+  /** The user who changes their own profile and password. */
+  static final String SELF = DemoUsers.userOf(DemoUsers.KELAN, Role.VILLAGE);
   /** A valid resident id; the catalogue spoils it in different ways. */
   static final String VALID_ID = DemoSteps.residentId("140929", 1912, 7);
   static final String SCRIPT = "<script>alert(1)</script>";
   static final int[] REFUSED = {400};
+  /**
+   * Refusals that come, at times, with an empty body: the engine REST API's answer to JSON it cannot read
+   * (issue 10, family 10; to be answered in RestRefusals, then removed from here).
+   */
+  static final java.util.Set<String> UNEXPLAINED_YET = java.util.Set.of("malformed JSON", "a JSON list instead of an object");
 
   /** Values filled in when a case is sent, because they depend on the database. */
   enum Fill {
@@ -188,6 +195,33 @@ class BadInputCatalogueTest {
             "headName: must not contain < or > or control characters"),
         register("a line break in the head name", change(Vars.HEAD_NAME, "王\n秀英"), "headName:"),
         register("a DEL control character in the head name", change(Vars.HEAD_NAME, "王\u007F秀英"), "headName:"),
+        register("a zero-width space in the head name", change(Vars.HEAD_NAME, "王\u200B秀英"),
+            "headName: must not contain invisible or formatting characters, found U+200B at position 2"),
+        register("a head name of only a zero-width space", change(Vars.HEAD_NAME, "\u200B"),
+            "headName: must not contain invisible or formatting characters, found U+200B"),
+        register("a head name of only no-break spaces", change(Vars.HEAD_NAME, "\u00A0\u3000\u00A0"), "headName: is required"),
+        register("a right-to-left mark in the head name", change(Vars.HEAD_NAME, "王秀英\u200F"),
+            "headName: must not contain invisible or formatting characters, found U+200F"),
+        register("a word joiner in the village", change(Vars.VILLAGE, "宋家\u2060沟村"),
+            "village: must not contain invisible or formatting characters, found U+2060"),
+        register("an invisible times in the address", change(Vars.HOUSE_ADDRESS, "宋家沟村\u2062 8 号"),
+            "houseAddress: must not contain invisible or formatting characters, found U+2062"),
+        register("a byte order mark in the head name", change(Vars.HEAD_NAME, "\uFEFF王秀英"),
+            "headName: must not contain invisible or formatting characters, found U+FEFF at position 1"),
+        register("a soft hyphen in the village", change(Vars.VILLAGE, "宋家\u00AD沟村"),
+            "village: must not contain invisible or formatting characters, found U+00AD"),
+        register("a C1 control character (NEL) in the head name", change(Vars.HEAD_NAME, "王\u0085秀英"),
+            "headName: must not contain invisible or formatting characters, found U+0085"),
+        register("a line separator in the head name", change(Vars.HEAD_NAME, "王\u2028秀英"),
+            "headName: must not contain line or paragraph separators, found U+2028"),
+        register("a paragraph separator in the address", change(Vars.HOUSE_ADDRESS, "宋家沟村\u20298 号"),
+            "houseAddress: must not contain line or paragraph separators, found U+2029"),
+        register("a lone surrogate in the head name", change(Vars.HEAD_NAME, "王\uD800秀英"),
+            "headName: must not contain broken characters (a surrogate without its pair), found U+D800"),
+        register("a resident id of area code 000000", change(Vars.RESIDENT_ID, idIn("000000")),
+            "residentId: has an unknown area code 000000"),
+        register("a resident id of no province (990105)", change(Vars.RESIDENT_ID, idIn("990105")),
+            "residentId: has an unknown area code 990105"),
         register("a village of 51 characters", change(Vars.VILLAGE, "村".repeat(51)),
             "village: must have at most 50 characters, not 51"),
         register("an address of 201 characters", change(Vars.HOUSE_ADDRESS, "址".repeat(201)),
@@ -218,6 +252,14 @@ class BadInputCatalogueTest {
             "verificationDate: must not be in the future"),
         task(TASK_VERIFY_HOUSING, "a verification date as 31/03/2020", change(Vars.VERIFICATION_DATE, "31/03/2020"),
             "verificationDate: must be a date like 2020-03-31"),
+        task(TASK_VERIFY_HOUSING, "a verification date in 1900", change(Vars.VERIFICATION_DATE, "1900-01-01"),
+            "verificationDate: (1900-01-01) must lie between 2000-01-01 and 2099-12-31"),
+        task(TASK_VERIFY_HOUSING, "a verification date of the year -1", change(Vars.VERIFICATION_DATE, "-0001-03-01"),
+            "verificationDate: must be a date like 2020-03-31"),
+        task(TASK_VERIFY_HOUSING, "a verification date with surrounding spaces",
+            change(Vars.VERIFICATION_DATE, " " + day(60) + " "), "verificationDate: must be a date like 2020-03-31 (no spaces)"),
+        task(TASK_VERIFY_HOUSING, "a zero-width space as the verifier name", change(Vars.VERIFIER_NAME, "\u200B"),
+            "verifierName: must not contain invisible or formatting characters"),
         task(TASK_VERIFY_HOUSING, "an unknown house structure", change(Vars.HOUSE_STRUCTURE, "PALACE"),
             "houseStructure: must be one of"),
         task(TASK_VERIFY_HOUSING, "a verifier name of 51 characters", change(Vars.VERIFIER_NAME, "郝".repeat(51)),
@@ -335,6 +377,8 @@ class BadInputCatalogueTest {
         task(TASK_CONDUCT_CHECK, "a new problem of 201 characters",
             change(ProblemRectificationProcess.Vars.PROBLEMS_FOUND, "墙".repeat(201)),
             "problemsFound: each problem may have at most 200 characters"),
+        task(TASK_CONDUCT_CHECK, "new problems due in 2100", change(ProblemRectificationProcess.Vars.RECTIFY_DEADLINE,
+            "2100-01-01"), "rectifyDeadline: (2100-01-01) must lie between 2000-01-01 and 2099-12-31"),
         task(TASK_RECTIFY_PROBLEM, "a rectification without measures",
             change(ProblemRectificationProcess.Vars.RECTIFICATION_MEASURES, ABSENT), "rectificationMeasures: is required"),
         task(TASK_RECTIFY_PROBLEM, "a rectification dated in the future",
@@ -373,6 +417,19 @@ class BadInputCatalogueTest {
             "lastName: must have 1 to 50 characters"),
         csv("an e-mail that is not one", HEADER + "zhang11,张,三,zhang at example,password-1," + group,
             "email: is not an e-mail address"),
+        csv("a zero-width space as a first name", HEADER + "zhang14,\u200B,三,,password-1," + group,
+            "firstName: must not contain invisible or formatting characters"),
+        selfService("one's own password changed to '1'", HttpMethod.PUT, "/credentials",
+            Map.of("password", "1", "authenticatedUserPassword", DemoUsers.PASSWORD), "password: must have 8 to 128 characters"),
+        selfService("one's own first name changed to a script", HttpMethod.PUT, "/profile",
+            profile(SCRIPT, "宋家沟村", SELF + "@anju.example"), "firstName: must not contain < or > or control characters"),
+        selfService("one's own last name changed to a zero-width space", HttpMethod.PUT, "/profile",
+            profile("村干部", "\u200B", SELF + "@anju.example"), "lastName: must not contain invisible or formatting characters"),
+        selfService("one's own e-mail changed to one that is not", HttpMethod.PUT, "/profile",
+            profile("村干部", "宋家沟村", "mail at example"), "email: is not an e-mail address"),
+        new BadInput("a user created through the engine REST API with a password of 5 characters", "admin",
+            HttpMethod.POST, "/engine-rest/user/create", JSON, Map.of("profile", profile("张", "三", "", "zhang15"),
+                "credentials", Map.of("password", "short")), REFUSED, text("password: must have 8 to 128 characters")),
         csv("a header and no users", HEADER, "file: has no users"),
         new BadInput("users as JSON instead of CSV", "admin", HttpMethod.POST, USERS, JSON,
             "{\"id\":\"zhang12\",\"groups\":\"" + group + "\"}", new int[] {415},
@@ -450,7 +507,9 @@ class BadInputCatalogueTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Writes every non-ASCII character escaped, so that a lone surrogate reaches the server as JSON allows. */
+  private final ObjectMapper json = new ObjectMapper()
+      .configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
   /** The case that waits at each step for the catalogue's task forms; replaced when a bad input got through. */
   private final Map<String, String> stations = new HashMap<>();
   private String registeredResidentId;
@@ -472,12 +531,17 @@ class BadInputCatalogueTest {
     if (input.expected() != null) {
       softly.assertThat(reply.message()).as("message of %s", sent).containsPattern(input.expected());
     }
+    // a refusal says why: never an empty message, even where the catalogue does not name the words
+    if (!UNEXPLAINED_YET.contains(input.description())) {
+      softly.assertThat(reply.message()).as("message of %s", sent).isNotBlank().isNotEqualTo("null")
+          .doesNotEndWith(": ");
+    }
     softly.assertThat(state(taskId)).as("the database after %s", sent).isEqualTo(before);
     softly.assertAll();
   }
 
   /** What a refused input must leave as it was. */
-  record DatabaseState(Map<String, Long> counts, String task) {}
+  record DatabaseState(Map<String, Long> counts, String task, Map<String, Object> ownUser) {}
 
   DatabaseState state(String taskId) {
     Map<String, Long> counts = new TreeMap<>();
@@ -496,7 +560,10 @@ class BadInputCatalogueTest {
       Task open = tasks.createTaskQuery().taskId(taskId).singleResult();
       task = open == null ? "gone" : "open, assignee " + open.getAssignee() + ", " + new TreeMap<>(tasks.getVariables(taskId));
     }
-    return new DatabaseState(counts, task);
+    // the self-service cases: the user's profile and password hash, what the user would see changed
+    Map<String, Object> ownUser = new TreeMap<>(jdbc.queryForMap(
+        "select FIRST_, LAST_, EMAIL_, PWD_ from ACT_ID_USER where ID_ = ?", SELF));
+    return new DatabaseState(counts, task, ownUser);
   }
 
   /** Replaces {@code {<step>}} in a path by the id of a task waiting at that step. */
@@ -726,6 +793,25 @@ class BadInputCatalogueTest {
     return new BadInput("user import: " + description, "admin", HttpMethod.POST, USERS, CSV, csv, REFUSED, text(expected));
   }
 
+  /** A demo user changing their own user through the engine REST API, as the Admin webapp does. */
+  static BadInput selfService(String description, HttpMethod method, String path, Object body, String expected) {
+    return new BadInput("own user: " + description, SELF, method, "/engine-rest/user/" + SELF + path, JSON, body,
+        REFUSED, text(expected));
+  }
+
+  static Map<String, Object> profile(String firstName, String lastName, String email) {
+    return profile(firstName, lastName, email, SELF);
+  }
+
+  static Map<String, Object> profile(String firstName, String lastName, String email, String id) {
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("id", id);
+    profile.put("firstName", firstName);
+    profile.put("lastName", lastName);
+    profile.put("email", email);
+    return profile;
+  }
+
   static BadInput county(String description, String code, String expected) {
     return new BadInput("county set-up: " + description, "admin", HttpMethod.POST, "/api/admin/counties/" + code, null,
         null, REFUSED, text(expected));
@@ -763,6 +849,12 @@ class BadInputCatalogueTest {
     LocalDate previousMonth = date.minusMonths(1);
     return "%04d-%02d-%02d".formatted(previousMonth.getYear(), previousMonth.getMonthValue(),
         date.getDayOfMonth() + previousMonth.lengthOfMonth());
+  }
+
+  /** A valid resident id but for its area code. */
+  static String idIn(String areaCode) {
+    String first17 = areaCode + "19490301007";
+    return first17 + check(first17);
   }
 
   static String idBornIn(int year) {

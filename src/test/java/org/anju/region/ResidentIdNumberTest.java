@@ -69,6 +69,25 @@ class ResidentIdNumberTest {
     assertThat(ResidentIdNumber.problem(id, today())).contains("character " + position + " must be a digit");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "00000019491231002, 000000",
+      "99010519491231002, 990105",
+      // 10 and 20 lie between province codes; 24 and 83 lie after them
+      "10092919800101123, 100929",
+      "24092919800101123, 240929",
+      "83092919800101123, 830929"})
+  void shouldRejectAnAreaCodeOfNoProvince(String first17, String area) {
+    assertThat(ResidentIdNumber.problem(withCheckCharacter(first17), today()))
+        .contains("has an unknown area code " + area + " (its first 2 digits must be a province of China, e.g. 14 for Shanxi)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82"})
+  void shouldAcceptSomeoneBornInAnyProvinceOfChina(String province) {
+    assertThat(ResidentIdNumber.problem(withCheckCharacter(province + "010519491231002"), today())).isEmpty();
+  }
+
   @Test
   void shouldRejectAnImpossibleBirthDate() {
     assertThat(ResidentIdNumber.problem(withCheckCharacter("11010519490230002"), today()))
