@@ -39,12 +39,19 @@ final class SubmittedValues {
 
   /** The problems of the body's {@code variables}, each naming its field; empty for a body that is not JSON. */
   static List<String> problems(byte[] body) {
-    JsonNode variables;
+    JsonNode root;
     try {
-      variables = JSON.readTree(body).path("variables");
+      root = JSON.readTree(body);
     } catch (IOException malformed) {
-      return List.of(); // the REST API itself answers 400
+      return List.of("body: is not valid JSON / 请求内容不是有效的 JSON");
     }
+    if (root == null || root.isMissingNode()) {
+      return List.of(); // no body: a submission without values, which the step's rule judges
+    }
+    if (!root.isObject() || root.has("variables") && !root.get("variables").isObject()) {
+      return List.of("body: must be a JSON object with its values under \"variables\" / 请求内容必须是 JSON 对象");
+    }
+    JsonNode variables = root.path("variables");
     List<String> problems = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> entry = it.next();

@@ -3,6 +3,8 @@ package org.anju.config;
 import java.util.Map;
 
 import org.anju.access.BasicAuthenticationFilter;
+import org.anju.access.LoginThrottle;
+import org.anju.access.LoginThrottleFilter;
 import org.anju.access.RequestBodyLimit;
 import org.anju.access.RestRefusals;
 import org.anju.access.RestSurfaceFilter;
@@ -28,6 +30,17 @@ class SecurityConfig {
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus/*", "/intake/*");
     registration.setName("anjuBasicAuthentication");
     registration.setOrder(1);
+    return registration;
+  }
+
+  /** Before the webapps check a password: 429 for a user who failed too often from this source. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setName("anjuLoginThrottle");
+    registration.setOrder(0);
     return registration;
   }
 

@@ -83,11 +83,6 @@ class BadInputCatalogueTest {
   static final String VALID_ID = DemoSteps.residentId("140929", 1912, 7);
   static final String SCRIPT = "<script>alert(1)</script>";
   static final int[] REFUSED = {400};
-  /**
-   * Refusals that come, at times, with an empty body: the engine REST API's answer to JSON it cannot read
-   * (issue 10, family 10; to be answered in RestRefusals, then removed from here).
-   */
-  static final java.util.Set<String> UNEXPLAINED_YET = java.util.Set.of("malformed JSON", "a JSON list instead of an object");
 
   /** Values filled in when a case is sent, because they depend on the database. */
   enum Fill {
@@ -532,10 +527,8 @@ class BadInputCatalogueTest {
       softly.assertThat(reply.message()).as("message of %s", sent).containsPattern(input.expected());
     }
     // a refusal says why: never an empty message, even where the catalogue does not name the words
-    if (!UNEXPLAINED_YET.contains(input.description())) {
-      softly.assertThat(reply.message()).as("message of %s", sent).isNotBlank().isNotEqualTo("null")
-          .doesNotEndWith(": ");
-    }
+    softly.assertThat(reply.message()).as("message of %s", sent).isNotBlank().isNotEqualTo("null")
+        .doesNotEndWith(": ");
     softly.assertThat(state(taskId)).as("the database after %s", sent).isEqualTo(before);
     softly.assertAll();
   }

@@ -41,7 +41,6 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(LoginLockoutTest.WebappLoginThrottle.class)
 class LoginLockoutTest {
 
   static final String USER = "klvillage";
@@ -50,20 +49,6 @@ class LoginLockoutTest {
   static final String TASKS = "/engine-rest/task?maxResults=1";
 
   /** The webapps' login behind the throttle, registered as SecurityConfig registers it. */
-  @TestConfiguration
-  static class WebappLoginThrottle {
-
-    @Bean
-    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
-      FilterRegistrationBean<LoginThrottleFilter> registration =
-          new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
-      registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
-      registration.setName("anjuLoginThrottle");
-      registration.setOrder(0);
-      return registration;
-    }
-  }
-
   @LocalServerPort
   int port;
 
