@@ -94,8 +94,8 @@ class ModelsTest {
     BpmnModelInstance model = read(resource);
     for (org.camunda.bpm.model.bpmn.instance.Process process
         : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)) {
-      // case files are kept ten years; the housekeeping processes only a week or a month
-      assertThat(process.getCamundaHistoryTimeToLiveString()).isIn("3650", "30", "7");
+      // case files are kept thirty years (payment vouchers are accounting records); the housekeeping processes only a week or a month
+      assertThat(process.getCamundaHistoryTimeToLiveString()).isIn("10950", "3650", "30", "7");
     }
   }
 

@@ -67,7 +67,7 @@ public final class ProcessTestEngine {
     Map<Object, Object> beans = new HashMap<>();
     CampaignCalendar campaigns = new CampaignCalendar(jdbc);
     if (campaigns.all().isEmpty()) {
-      campaigns.save(Campaigns.next(java.time.LocalDate.now(), 7), java.time.Instant.now());
+      campaigns.save(Campaigns.next(org.anju.clock.AnjuClock.today(), 7), org.anju.clock.AnjuClock.now());
     }
     beans.put("registerHouseholdListener",
         new RegisterHouseholdListener(registrationRules, households, divisions, campaigns));
@@ -75,6 +75,7 @@ public final class ProcessTestEngine {
     beans.put("recordOutcome", new RecordOutcome(households));
     beans.put("noticePeriods", NoticePeriods.defaults());
     beans.put("caseDeadlines", new CaseDeadlines());
+    beans.put("chinaDates", new org.anju.clock.ChinaDates());
     beans.put("logInspectionDelegate", new LogInspectionDelegate(households));
     beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate());
     beans.put("startCheckListener", new StartCheckListener(registrationRules));

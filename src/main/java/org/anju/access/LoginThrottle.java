@@ -192,7 +192,7 @@ public class LoginThrottle {
 
     @Override
     public ZoneId getZone() {
-      return ZoneId.systemDefault();
+      return org.anju.clock.AnjuClock.zone();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.anju.campaign;
 
+import org.anju.clock.AnjuClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -123,6 +123,6 @@ public class CampaignDeadlines {
   }
 
   private static Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return AnjuClock.startOf(day);
   }
 }

@@ -1,8 +1,8 @@
 package org.anju.escalation;
 
+import org.anju.clock.AnjuClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -126,7 +126,7 @@ public class OverdueScan {
       batch.add(new NotificationRequest(task.getId() + ":" + level, county, caseKey,
           task.getProcessInstanceId(), task.getTaskDefinitionKey(), level, to.groupIds(), to.userId(),
           "逾期 Overdue: " + label, message + "\n案件 Case " + caseKey + " · 应办结 Due "
-              + task.getDueDate().toInstant().atZone(ZoneId.systemDefault()).toLocalDate()
+              + AnjuClock.dayOf(task.getDueDate())
               + "\n通知 To: " + to.title()));
     }
   }

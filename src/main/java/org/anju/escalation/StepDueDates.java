@@ -1,8 +1,8 @@
 package org.anju.escalation;
 
+import org.anju.clock.AnjuClock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Set;
 
@@ -71,7 +71,7 @@ public class StepDueDates implements TaskListener {
       return null;
     }
     LocalDate day = campaign.date(deadline).plusDays(1);
-    Date end = Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Date end = AnjuClock.startOf(day);
     return end.after(ClockUtil.getCurrentTime()) ? end : null;
   }
 

@@ -1,7 +1,7 @@
 package org.anju.household;
 
+import org.anju.clock.AnjuClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +15,6 @@ public class CaseDeadlines {
 
   public Date subsidyDue(String acceptanceDate) {
     LocalDate due = LocalDate.parse(acceptanceDate).plusDays(SUBSIDY_DAYS);
-    return Date.from(due.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return AnjuClock.startOf(due);
   }
 }

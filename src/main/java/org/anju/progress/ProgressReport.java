@@ -1,11 +1,11 @@
 package org.anju.progress;
 
+import org.anju.clock.AnjuClock;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +108,7 @@ public class ProgressReport {
   }
 
   public static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return AnjuClock.today();
   }
 
   /**

@@ -1,8 +1,8 @@
 package org.anju.rectification;
 
+import org.anju.clock.AnjuClock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.anju.rectification.ProblemLedger.CheckPlace;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
@@ -52,6 +52,6 @@ public class RegisterProblemsDelegate implements JavaDelegate {
     if (given instanceof String text && !text.isBlank()) {
       return LocalDate.parse(text);
     }
-    return now.atZone(ZoneId.systemDefault()).toLocalDate().plusDays(defaultDeadlineDays);
+    return LocalDate.ofInstant(now, AnjuClock.zone()).plusDays(defaultDeadlineDays);
   }
 }

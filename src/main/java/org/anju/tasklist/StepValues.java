@@ -1,7 +1,7 @@
 package org.anju.tasklist;
 
+import org.anju.clock.AnjuClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Typed, checked access to the variables of a step as the form left them. Every getter that finds
@@ -51,7 +50,7 @@ public final class StepValues {
   }
 
   public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return AnjuClock.today();
   }
 
   public Object raw(String name) {

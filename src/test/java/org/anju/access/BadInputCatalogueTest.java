@@ -1,5 +1,6 @@
 package org.anju.access;
 
+import org.anju.clock.AnjuClock;
 import org.anju.support.RestVariables;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -67,7 +68,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCatalogueTest {
 
-  static final LocalDate TODAY = LocalDate.now();
+  static final LocalDate TODAY = AnjuClock.today();
   static final String START_FORM = "/engine-rest/process-definition/key/" + HouseholdCaseProcess.KEY + "/submit-form";
   static final String CHECK_START_FORM =
       "/engine-rest/process-definition/key/" + ProblemRectificationProcess.KEY + "/submit-form";

@@ -1,5 +1,6 @@
 package org.anju.access;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.support.RestVariables.typed;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -461,7 +462,7 @@ abstract class CountyIsolation {
     String clerk = DemoUsers.userOf(KELAN, Role.TOWNSHIP);
     String caseId = newCaseAt(KELAN, TASK_VERIFY_HOUSING);
     String verification = openTaskOf(caseId).getId();
-    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, LocalDate.now()));
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, AnjuClock.today()));
     values.put(Vars.APPRAISER_GROUP, RoleGroups.township(KELAN.townshipCode()));
     values.put(Vars.HOUSING_GROUP, RoleGroups.township(KELAN.townshipCode()));
 
@@ -487,7 +488,7 @@ abstract class CountyIsolation {
     String housing = DemoUsers.userOf(KELAN, Role.HOUSING);
     String caseId = newCaseAt(KELAN, TASK_COUNTY_APPROVAL);
     Object decided = engine.getRuntimeService().getVariable(caseId, Vars.SUBSIDY_AMOUNT);
-    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_COUNTY_APPROVAL, LocalDate.now()));
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_COUNTY_APPROVAL, AnjuClock.today()));
     values.put(Vars.SUBSIDY_AMOUNT, 999_999L);
 
     Reply submitted = post(housing, ENGINE + "/task/" + openTaskOf(caseId).getId() + "/submit-form",
@@ -905,7 +906,7 @@ abstract class CountyIsolation {
     RuntimeService runtime = engine.getRuntimeService();
     String businessKey = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
     String place = station.role.level() == Role.Level.TOWNSHIP ? county.townshipCode() : county.countyCode();
-    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(station.step, LocalDate.now()));
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(station.step, AnjuClock.today()));
     if (station.step.equals(TASK_PAYOUT_SUBSIDY)) {
       values.put(Vars.PAID_AMOUNT, runtime.getVariable(instanceId, Vars.SUBSIDY_AMOUNT));
     }

@@ -1,5 +1,6 @@
 package org.anju.browser;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_APPRAISE_HOUSE;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,7 +136,7 @@ class TasklistBrowserTest {
     assertThat(verification.getAssignee()).as("nobody has claimed it yet").isNull();
     String caseId = verification.getProcessInstanceId();
     String taskName = "入户核验 Verify housing safety · 李建国 · 长崖子村";
-    LocalDate visitDay = LocalDate.now().minusDays(2);
+    LocalDate visitDay = AnjuClock.today().minusDays(2);
 
     // When: the clerk logs in, finds the task among the group's work, claims it, fills the form and completes it
     tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);
@@ -177,7 +178,7 @@ class TasklistBrowserTest {
     tasklist.openFilter(MY_GROUPS_TASKS);
     Tasklist.TaskForm form = tasklist.openTask(taskName);
     tasklist.claim();
-    form.typeDate(VERIFICATION_DATE, LocalDate.now().plusDays(7));
+    form.typeDate(VERIFICATION_DATE, AnjuClock.today().plusDays(7));
     form.fill(VERIFIED_BY, "王海");
     form.choose(HOUSE_STRUCTURE, "窑洞 Cave dwelling");
     Locator refusal = tasklist.completeExpectingRefusal();
@@ -195,9 +196,9 @@ class TasklistBrowserTest {
 
     // And: once the date is corrected, the same form goes through
     tasklist.dismissError();
-    form.typeDate(VERIFICATION_DATE, LocalDate.now());
+    form.typeDate(VERIFICATION_DATE, AnjuClock.today());
     tasklist.complete(taskName);
-    assertThat(runtimeService.getVariable(caseId, Vars.VERIFICATION_DATE)).isEqualTo(LocalDate.now().toString());
+    assertThat(runtimeService.getVariable(caseId, Vars.VERIFICATION_DATE)).isEqualTo(AnjuClock.today().toString());
     assertThat(runtimeService.getActiveActivityIds(caseId)).containsExactly(TASK_APPRAISE_HOUSE);
   }
 

@@ -1,5 +1,6 @@
 package org.anju.campaign;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.campaign.HousingCampaignProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -7,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -438,7 +438,7 @@ class HousingCampaignProcessTest {
   private void supervise(String user, Task task, String measures) {
     assertThat(post(user, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user))
         .getStatusCode().value()).as("claim %s as %s", task.getTaskDefinitionKey(), user).isEqualTo(204);
-    String today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();
+    String today = ClockUtil.getCurrentTime().toInstant().atZone(AnjuClock.zone()).toLocalDate().toString();
     ResponseEntity<Map<String, Object>> submitted = submit(user, task.getId(), measures, today);
     assertThat(submitted.getStatusCode().value()).as("submit %s: %s", task.getTaskDefinitionKey(), submitted.getBody())
         .isEqualTo(204);
@@ -502,6 +502,6 @@ class HousingCampaignProcessTest {
   }
 
   private static void clockAt(LocalDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(time.atZone(AnjuClock.zone()).toInstant()));
   }
 }

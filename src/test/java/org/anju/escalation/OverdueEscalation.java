@@ -1,12 +1,12 @@
 package org.anju.escalation;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSING;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -341,6 +341,6 @@ abstract class OverdueEscalation {
   }
 
   static java.time.LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return ClockUtil.getCurrentTime().toInstant().atZone(AnjuClock.zone()).toLocalDate();
   }
 }

@@ -1,5 +1,6 @@
 package org.anju.escalation;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_CONFIRM_IDENTIFICATION;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSING;
 import static org.assertj.core.api.Assertions.*;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -90,12 +90,12 @@ class OverdueEscalationTest extends OverdueEscalation {
   }
 
   private static Instant clockAt(LocalDateTime time) {
-    Instant instant = time.atZone(ZoneId.systemDefault()).toInstant();
+    Instant instant = time.atZone(AnjuClock.zone()).toInstant();
     clockAt(instant);
     return instant;
   }
 
   private static Instant startOf(LocalDate day) {
-    return day.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    return day.atStartOfDay(AnjuClock.zone()).toInstant();
   }
 }

@@ -1,11 +1,11 @@
 package org.anju.household;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,6 +63,29 @@ class HouseholdCaseProcessTest {
         .containsEntry(Vars.COUNTY_NAME, "岢岚县");
     assertThat(task(pi)).hasCandidateGroup("civilaffairs140929");
     assertThat(task(pi).getName()).isEqualTo("确认对象身份 Confirm identification · 测试户主 · 宋家沟村");
+  }
+
+  @Test
+  void shouldTakeAVerificationDatedTodayInBeijingOnAServerWhoseClockIsInUtc() {
+    java.util.TimeZone jvm = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+    // 07:30 in Beijing on 3 December is still 2 December in UTC
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-02T23:30:00Z")));
+    try {
+      ProcessInstance pi = register(KeyGroup.POOR);
+      Task verify = walker.walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+      Map<String, Object> values = new java.util.HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, today()));
+      values.put(Vars.VERIFICATION_DATE, "2026-12-03");
+
+      complete(verify, values);
+
+      assertThat(pi).hasPassed(TASK_VERIFY_HOUSING);
+      assertThat(new CaseDeadlines().subsidyDue("2026-12-03").toInstant())
+          .as("due at the end of the day in Beijing").isEqualTo(java.time.Instant.parse("2027-01-01T16:00:00Z"));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      java.util.TimeZone.setDefault(jvm);
+    }
   }
 
   @Test
@@ -143,7 +166,7 @@ class HouseholdCaseProcessTest {
     walker.walkTo(pi.getId(), TASK_PAYOUT_SUBSIDY);
     LocalDate acceptance = LocalDate.parse((String) runtimeService().getVariable(pi.getId(), Vars.ACCEPTANCE_DATE));
     assertThat(task(pi)).hasCandidateGroup("finance140929")
-        .hasDueDate(Date.from(acceptance.plusDays(30).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        .hasDueDate(Date.from(acceptance.plusDays(30).atStartOfDay(AnjuClock.zone()).toInstant()));
 
     walker.walkToEnd(pi.getId());
     assertThat(pi).isEnded().hasPassed(END_MADE_SAFE);
@@ -316,6 +339,6 @@ class HouseholdCaseProcessTest {
   }
 
   private static LocalDate today() {
-    return LocalDate.now();
+    return AnjuClock.today();
   }
 }

@@ -1,5 +1,6 @@
 package org.anju.progress;
 
+import org.anju.clock.AnjuClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -8,7 +9,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ class ProgressReportTest {
 
   @BeforeAll
   void fixture() {
-    ClockUtil.setCurrentTime(java.util.Date.from(TODAY.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    ClockUtil.setCurrentTime(java.util.Date.from(TODAY.atTime(12, 0).atZone(AnjuClock.zone()).toInstant()));
     counties.setUp("140121"); // 清徐县 of 太原市: the province supervisors become members of its tenant
     jdbc.update("insert into campaign (campaign_year, start_deadline, completion_deadline, warning_days, opened_at)"
         + " values (?, ?, ?, 7, ?)", CAMPAIGN, Date.valueOf("2031-03-31"), Date.valueOf("2031-05-31"),
@@ -101,7 +101,7 @@ class ProgressReportTest {
 
     for (String householdId : List.of(h1, h7)) {
       Task task = tasks.createTaskQuery().processInstanceBusinessKey(householdId).singleResult();
-      task.setDueDate(java.util.Date.from(TODAY.minusDays(7).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+      task.setDueDate(java.util.Date.from(TODAY.minusDays(7).atStartOfDay(AnjuClock.zone()).toInstant()));
       tasks.saveTask(task);
     }
   }

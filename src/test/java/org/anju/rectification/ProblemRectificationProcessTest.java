@@ -1,5 +1,6 @@
 package org.anju.rectification;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.rectification.ProblemRectificationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -474,10 +474,10 @@ class ProblemRectificationProcessTest {
   }
 
   private static Date startOf(LocalDate date) {
-    return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return Date.from(date.atStartOfDay(AnjuClock.zone()).toInstant());
   }
 
   private static LocalDate today() {
-    return LocalDate.now();
+    return AnjuClock.today();
   }
 }

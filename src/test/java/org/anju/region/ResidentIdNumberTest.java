@@ -1,5 +1,6 @@
 package org.anju.region;
 
+import org.anju.clock.AnjuClock;
 import static org.assertj.core.api.Assertions.*;
 
 import java.time.LocalDate;
@@ -134,6 +135,6 @@ class ResidentIdNumberTest {
   }
 
   private static LocalDate today() {
-    return LocalDate.now();
+    return AnjuClock.today();
   }
 }

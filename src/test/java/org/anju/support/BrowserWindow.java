@@ -1,11 +1,11 @@
 package org.anju.support;
 
+import org.anju.clock.AnjuClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public final class BrowserWindow implements AutoCloseable {
   private BrowserWindow(Browser browser) {
     context = browser.newContext(new Browser.NewContextOptions()
         .setLocale("zh-CN") // as the clerks' browsers; the webapps themselves fall back to English
-        .setTimezoneId(ZoneId.systemDefault().getId())
+        .setTimezoneId(AnjuClock.zone().getId())
         .setViewportSize(1400, 1000));
     context.setDefaultTimeout(30_000);
     context.setDefaultNavigationTimeout(60_000);

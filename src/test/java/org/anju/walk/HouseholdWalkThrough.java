@@ -1,5 +1,6 @@
 package org.anju.walk;
 
+import org.anju.clock.AnjuClock;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,8 +91,8 @@ abstract class HouseholdWalkThrough {
     Map<String, Object> task = tasklist.list("/task?processInstanceId=" + instanceId).get(0);
     assertThat(task.get("taskDefinitionKey")).isEqualTo(TASK_VERIFY_HOUSING);
 
-    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, LocalDate.now()));
-    values.put(Vars.VERIFICATION_DATE, LocalDate.now().plusDays(3).toString());
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, AnjuClock.today()));
+    values.put(Vars.VERIFICATION_DATE, AnjuClock.today().plusDays(3).toString());
     values.put(Vars.HOUSE_STRUCTURE, "PALACE");
     ResponseEntity<Map<String, Object>> refused = tasklist.post("/task/" + task.get("id") + "/submit-form",
         Map.of("variables", RestVariables.typed(values)));
@@ -130,7 +131,7 @@ abstract class HouseholdWalkThrough {
     Map<String, Object> form = tasklist.get("/task/" + taskId + "/deployed-form");
     Map<String, String> fields = TasklistRestClient.editableFields(form);
     Map<String, Object> known = tasklist.get("/task/" + taskId + "/form-variables");
-    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(step, LocalDate.now()));
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(step, AnjuClock.today()));
     if (step.equals(TASK_PAYOUT_SUBSIDY)) {
       @SuppressWarnings("unchecked")
       Object subsidy = ((Map<String, Object>) known.get(Vars.SUBSIDY_AMOUNT)).get("value");
