@@ -3,6 +3,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   let timer = null;
+  let permission = null;
 
   function text(value) {
     return value === null || value === undefined ? '' : String(value);
@@ -115,6 +116,10 @@
     if (!file) {
       return;
     }
+    if (permission && permission.maxFileSize > 0 && file.size > permission.maxFileSize) {
+      $('uploadMessage').textContent = '上传失败 Upload refused: ' + permission.tooLarge;
+      return;
+    }
     const data = new FormData();
     data.append('file', file);
     try {
@@ -131,6 +136,7 @@
   async function checkPermission() {
     try {
       const p = await json(await fetch('/api/intake/permission'));
+      permission = p;
       if (!p.mayImport) {
         $('permission').textContent = p.message;
         $('permission').hidden = false;

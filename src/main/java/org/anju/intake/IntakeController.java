@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import org.anju.intake.RegisterImports.RegisterImport;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.io.ClassPathResource;
@@ -50,16 +52,22 @@ class IntakeController {
   private final RegisterImports imports;
   private final IdentityService identity;
   private final RegisterPermission permission;
+  private final MultipartConfigElement limits;
 
   IntakeController(RegisterIntake intake, RegisterImports imports, IdentityService identity,
-      RegisterPermission permission) {
+      RegisterPermission permission, MultipartConfigElement limits) {
     this.intake = intake;
     this.imports = imports;
     this.identity = identity;
     this.permission = permission;
+    this.limits = limits;
   }
 
-  /** Whether the user may upload registers, and if not why: the page says so before anyone chooses a file. */
+  /**
+   * Whether the user may upload registers, and if not why: the page says so before anyone chooses a
+   * file. With the size limit: a browser sending a file far beyond it may see the connection closed
+   * before the 413, so the page checks the size itself first.
+   */
   @GetMapping("/permission")
   Map<String, Object> permission() {
     Uploader who = Uploader.of(identity.getCurrentAuthentication());
@@ -67,6 +75,8 @@ class IntakeController {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("mayImport", may);
     answer.put("message", may ? null : permission.refusal(who));
+    answer.put("maxFileSize", limits.getMaxFileSize());
+    answer.put("tooLarge", "file: " + IntakeWebConfig.tooLargeReason(limits));
     return answer;
   }
 

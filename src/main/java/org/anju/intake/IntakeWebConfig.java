@@ -114,9 +114,7 @@ class IntakeWebConfig {
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-      String limit = readable(limits.getMaxFileSize());
-      String reason = "文件过大：每个文件最多 " + limit + "；请拆分花名册。 is too large: at most " + limit
-          + " per file; split the register";
+      String reason = tooLargeReason(limits);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "PayloadTooLarge");
       body.put("message", "file: " + reason);
@@ -124,6 +122,13 @@ class IntakeWebConfig {
       body.put("maxFileSize", limits.getMaxFileSize());
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
     }
+  }
+
+  /** Why a file is refused as too large, naming the limit in effect; the page says the same before uploading. */
+  static String tooLargeReason(MultipartConfigElement limits) {
+    String limit = readable(limits.getMaxFileSize());
+    return "文件过大：每个文件最多 " + limit + "；请拆分花名册。 is too large: at most " + limit
+        + " per file; split the register";
   }
 
   /** A size as people read it: 50 MB, 1.5 MB, 512 KB, 100 bytes. */
