@@ -121,7 +121,7 @@ class IntakeController {
       try {
         id = intake.start(who, fileName, copy, digest, format.get(), Files.size(copy));
       } catch (TaskRejectedException busy) {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the server is busy with other imports; try again later");
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "Busy", RegisterIntake.BUSY);
       }
       handedOver = true;
       return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/intake/registers/" + id)
@@ -141,8 +141,9 @@ class IntakeController {
     }
     intake.interruptStale();
     List<RegisterImport> recent = imports.recent(2000);
-    Set<Long> partly = recent.isEmpty() || who.administrator() ? Set.of()
-        : imports.withRowsIn(who.counties(), recent.get(recent.size() - 1).id());
+    // only imports that span counties the user does not see need a look at their rows
+    Set<Long> partly = imports.withRowsIn(who.counties(), recent.stream()
+        .filter(i -> i.rowsRecorded() && !who.seesAll(i.countyScope())).map(RegisterImport::id).toList());
     return recent.stream().filter(i -> who.seesAll(i.countyScope()) || partly.contains(i.id())).limit(200)
         .map(i -> view(shown(i, who))).toList();
   }

@@ -157,15 +157,18 @@ class RegisterImports {
     return c;
   }
 
-  /** Of the imports from {@code fromId} on, those with rows in any of the counties. */
-  Set<Long> withRowsIn(List<String> counties, long fromId) {
-    if (counties.isEmpty()) {
+  /**
+   * Of the imports, those with a row in any of the counties: one probe of the county index per import,
+   * which stops at the first row found.
+   */
+  Set<Long> withRowsIn(List<String> counties, List<Long> importIds) {
+    if (counties.isEmpty() || importIds.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(jdbc.queryForList("select distinct import_id from register_import_row"
-        + " where county_code in (" + marks(counties.size()) + ") and import_id >= ?", Long.class,
-        Stream.concat(counties.stream().map(Object.class::cast), Stream.of(fromId))
-            .toArray()));
+    return new HashSet<>(jdbc.queryForList("select i.id from register_import i where i.id in (" + marks(importIds.size())
+        + ") and exists (select 1 from register_import_row r where r.import_id = i.id and r.county_code in ("
+        + marks(counties.size()) + "))", Long.class,
+        Stream.concat(importIds.stream().map(Object.class::cast), counties.stream()).toArray()));
   }
 
   private static String marks(int n) {
