@@ -3,6 +3,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   let timer = null;
+  let permission = null;
 
   function text(value) {
     return value === null || value === undefined ? '' : String(value);
@@ -42,12 +43,25 @@
     $(blockId).hidden = false;
   }
 
+  // a run whose rows failed is never shown as a success: its own word and colour
+  const STATUS = {
+    RUNNING: '导入中 Running',
+    DONE: '完成 Done',
+    DONE_WITH_ERRORS: '完成，有错误行 Done with errors',
+    FAILED: '失败 Failed',
+    INTERRUPTED: '中断 Interrupted',
+  };
+
+  function statusCell(td, status) {
+    td.textContent = STATUS[status] || text(status);
+    td.className = 'status-' + status;
+  }
+
   function show(i) {
     $('current').hidden = false;
     $('importId').textContent = i.id;
     $('fileName').textContent = i.fileName;
-    $('status').textContent = i.status;
-    $('status').className = 'status-' + i.status;
+    statusCell($('status'), i.status);
     $('statusMessage').textContent = text(i.message);
     ['rowsDone', 'rowsImported', 'rowsSkipped', 'rowsFailed'].forEach((k) => { $(k).textContent = i[k]; });
   }
@@ -85,8 +99,9 @@
         link.textContent = i.id;
         link.addEventListener('click', () => watch(i.id));
         cell(tr, '').appendChild(link);
-        [i.fileName, i.importedBy, text(i.startedAt).replace('T', ' ').replace(/\..*/, ''), i.status,
-          i.rowsDone, i.rowsImported, i.rowsSkipped, i.rowsFailed].forEach((v) => cell(tr, v));
+        [i.fileName, i.importedBy, text(i.startedAt).replace('T', ' ').replace(/\..*/, '')].forEach((v) => cell(tr, v));
+        statusCell(cell(tr, ''), i.status);
+        [i.rowsDone, i.rowsImported, i.rowsSkipped, i.rowsFailed].forEach((v) => cell(tr, v));
         tbody.appendChild(tr);
       });
     } catch (e) {
@@ -101,6 +116,10 @@
     if (!file) {
       return;
     }
+    if (permission && permission.maxFileSize > 0 && file.size > permission.maxFileSize) {
+      $('uploadMessage').textContent = '上传失败 Upload refused: ' + permission.tooLarge;
+      return;
+    }
     const data = new FormData();
     data.append('file', file);
     try {
@@ -113,6 +132,23 @@
     }
   });
 
+  // who may not register households is told so before choosing a file; the server refuses it anyway
+  async function checkPermission() {
+    try {
+      const p = await json(await fetch('/api/intake/permission'));
+      permission = p;
+      if (!p.mayImport) {
+        $('permission').textContent = p.message;
+        $('permission').hidden = false;
+        $('file').disabled = true;
+        $('upload').querySelector('button').disabled = true;
+      }
+    } catch (e) {
+      $('uploadMessage').textContent = e.message;
+    }
+  }
+
+  checkPermission();
   loadImports();
   if (/^#\d+$/.test(location.hash)) {
     watch(location.hash.substring(1));

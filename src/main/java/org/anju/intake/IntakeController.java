@@ -12,7 +12,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.MultipartConfigElement;
 
 import org.anju.intake.RegisterImports.RegisterImport;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,7 +38,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Bulk intake of household registers: upload a CSV or XLSX register, watch its progress, read its
- * bad rows. A clerk imports into and sees the imports of their own county; an administrator any.
+ * bad rows. Staff who may register households import into their own county, an administrator into
+ * any. A user sees all of an import made within their counties, and of an import that spans other
+ * counties too only their counties' rows, problems and counts.
  */
 @RestController
 @RequestMapping("/api/intake")
@@ -44,20 +51,42 @@ class IntakeController {
   private final RegisterIntake intake;
   private final RegisterImports imports;
   private final IdentityService identity;
+  private final RegisterPermission permission;
+  private final MultipartConfigElement limits;
 
-  IntakeController(RegisterIntake intake, RegisterImports imports, IdentityService identity) {
+  IntakeController(RegisterIntake intake, RegisterImports imports, IdentityService identity,
+      RegisterPermission permission, MultipartConfigElement limits) {
     this.intake = intake;
     this.imports = imports;
     this.identity = identity;
+    this.permission = permission;
+    this.limits = limits;
+  }
+
+  /**
+   * Whether the user may upload registers, and if not why: the page says so before anyone chooses a
+   * file. With the size limit: a browser sending a file far beyond it may see the connection closed
+   * before the 413, so the page checks the size itself first.
+   */
+  @GetMapping("/permission")
+  Map<String, Object> permission() {
+    Uploader who = Uploader.of(identity.getCurrentAuthentication());
+    boolean may = permission.mayRegister(who);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("mayImport", may);
+    answer.put("message", may ? null : permission.refusal(who));
+    answer.put("maxFileSize", limits.getMaxFileSize());
+    answer.put("tooLarge", "file: " + IntakeWebConfig.tooLargeReason(limits));
+    return answer;
   }
 
   @PostMapping(path = "/registers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> upload(@RequestParam(name = "file", required = false) MultipartFile file)
       throws IOException {
     Uploader who = Uploader.of(identity.getCurrentAuthentication());
-    if (who == null || !who.mayImport()) {
-      return error(HttpStatus.FORBIDDEN, "AuthorizationException",
-          "only county staff (into their own county) and administrators may import registers");
+    // UploadGate refused this already before the file was read; checked again should it be bypassed
+    if (!permission.mayRegister(who)) {
+      return error(HttpStatus.FORBIDDEN, "AuthorizationException", permission.refusal(who));
     }
     if (file == null || file.isEmpty()) {
       return badRequest("file", "is required: send the register as multipart field 'file' (.csv or .xlsx)");
@@ -92,7 +121,7 @@ class IntakeController {
       try {
         id = intake.start(who, fileName, copy, digest, format.get(), Files.size(copy));
       } catch (TaskRejectedException busy) {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the server is busy with other imports; try again later");
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "Busy", RegisterIntake.BUSY);
       }
       handedOver = true;
       return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/intake/registers/" + id)
@@ -107,9 +136,16 @@ class IntakeController {
   @GetMapping("/registers")
   List<Map<String, Object>> list() {
     Uploader who = Uploader.of(identity.getCurrentAuthentication());
+    if (who == null) {
+      return List.of();
+    }
     intake.interruptStale();
-    return imports.recent(2000).stream().filter(i -> who != null && who.sees(i.countyScope())).limit(200)
-        .map(IntakeController::view).toList();
+    List<RegisterImport> recent = imports.recent(2000);
+    // only imports that span counties the user does not see need a look at their rows
+    Set<Long> partly = imports.withRowsIn(who.counties(), recent.stream()
+        .filter(i -> i.rowsRecorded() && !who.seesAll(i.countyScope())).map(RegisterImport::id).toList());
+    return recent.stream().filter(i -> who.seesAll(i.countyScope()) || partly.contains(i.id())).limit(200)
+        .map(i -> view(shown(i, who))).toList();
   }
 
   @GetMapping("/registers/{id}")
@@ -146,7 +182,10 @@ class IntakeController {
     if (offset < 0 || limit < 1 || limit > RegisterIntake.MAX_STORED) {
       return badRequest("limit", "offset must be 0 or more and limit between 1 and " + RegisterIntake.MAX_STORED);
     }
-    return ResponseEntity.ok(imports.problems(id, kind, offset, limit));
+    Uploader who = Uploader.of(identity.getCurrentAuthentication());
+    // the import's own scope: the part visible() gives has the user's counties as its scope
+    boolean whole = imports.find(id).map(i -> who.seesAll(i.countyScope())).orElse(false);
+    return ResponseEntity.ok(imports.problems(id, kind, whole ? null : who.counties(), offset, limit));
   }
 
   private Optional<RegisterImport> visible(long id) {
@@ -159,7 +198,37 @@ class IntakeController {
       intake.interruptStale();
       found = imports.find(id);
     }
-    return found.filter(i -> who.sees(i.countyScope()));
+    if (found.isEmpty() || who.seesAll(found.get().countyScope())) {
+      return found;
+    }
+    RegisterImport part = shown(found.get(), who);
+    return part.rowsDone() > 0 ? Optional.of(part) : Optional.empty();
+  }
+
+  /**
+   * The import as the user may see it: all of it, or, of an import that spans counties they do not
+   * see, the rows of their counties, counted from the recorded rows and with the status those rows
+   * earn. Imports that recorded no rows (made before rows were recorded) show nothing of themselves.
+   */
+  private RegisterImport shown(RegisterImport i, Uploader who) {
+    if (who.seesAll(i.countyScope())) {
+      return i;
+    }
+    RegisterImports.Counts part = i.rowsRecorded() ? imports.counted(i.id(), who.counties())
+        : new RegisterImports.Counts();
+    RegisterImports.Counts whole = new RegisterImports.Counts();
+    whole.imported = i.rowsImported();
+    whole.skipped = i.rowsSkipped();
+    whole.failed = i.rowsFailed();
+    boolean finishedByRows = RegisterImports.DONE.equals(i.status())
+        || RegisterImports.DONE_WITH_ERRORS.equals(i.status())
+        || RegisterImports.FAILED.equals(i.status()) && Objects.equals(i.message(),
+            RegisterIntake.outcomeMessage(whole));
+    // the part's scope: the user's counties among the import's, not the counties they do not see
+    String scope = who.counties().stream().filter(c -> Uploader.ANY_COUNTY.equals(i.countyScope())
+        || List.of(i.countyScope().split(",")).contains(c)).collect(Collectors.joining(","));
+    return finishedByRows ? i.part(scope, part, RegisterIntake.outcome(part), RegisterIntake.outcomeMessage(part))
+        : i.part(scope, part, i.status(), i.message());
   }
 
   static Map<String, Object> view(RegisterImport i) {

@@ -1,30 +1,95 @@
 package org.anju.intake;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** The upload limit of registers (413 beyond) and the intake page at {@code /intake/}. */
+/** The upload limit of registers (413 beyond), the upload permission gate and the intake page at {@code /intake/}. */
 @Configuration
 class IntakeWebConfig {
 
-  /** Uploads are streamed to disk beyond 1 MB; a register may have up to {@code anju.intake.max-file-size}. */
+  static final String UPLOAD_PATH = "/api/intake/registers";
+
+  /**
+   * The limits of {@code spring.servlet.multipart} (a register may have up to {@code max-file-size},
+   * {@code anju.intake.max-file-size} in application.yaml); the request may be 1 MB larger than the
+   * file, for the multipart framing, so that it is the file's limit that a too large register meets.
+   */
   @Bean
-  MultipartConfigElement multipartConfigElement(@Value("${anju.intake.max-file-size:50MB}") DataSize maxFile) {
-    return new MultipartConfigElement(null, maxFile.toBytes(), maxFile.toBytes() + DataSize.ofMegabytes(1).toBytes(),
-        (int) DataSize.ofMegabytes(1).toBytes());
+  MultipartConfigElement multipartConfigElement(MultipartProperties multipart) {
+    long file = multipart.getMaxFileSize().toBytes();
+    long request = file < 0 || multipart.getMaxRequestSize().toBytes() < 0 ? -1
+        : Math.max(multipart.getMaxRequestSize().toBytes(), file + DataSize.ofMegabytes(1).toBytes());
+    return new MultipartConfigElement(multipart.getLocation(), file, request,
+        (int) multipart.getFileSizeThreshold().toBytes());
+  }
+
+  /** Runs after the login (order 1), before the servlet reads the multipart body. */
+  @Bean
+  FilterRegistrationBean<UploadGate> registerUploadGate(IdentityService identity, RegisterPermission permission,
+      ObjectMapper json) {
+    FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(
+        new UploadGate(identity, permission, json));
+    registration.addUrlPatterns(UPLOAD_PATH);
+    registration.setName("anjuRegisterUploadGate");
+    registration.setOrder(3);
+    return registration;
+  }
+
+  /**
+   * Refuses an upload by a user who may not register households with 403 before a byte of the file is
+   * read or stored: such an upload could only fail row by row.
+   */
+  static final class UploadGate extends OncePerRequestFilter {
+    private final IdentityService identity;
+    private final RegisterPermission permission;
+    private final ObjectMapper json;
+
+    UploadGate(IdentityService identity, RegisterPermission permission, ObjectMapper json) {
+      this.identity = identity;
+      this.permission = permission;
+      this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Uploader who = Uploader.of(identity.getCurrentAuthentication());
+      if ("POST".equals(request.getMethod()) && !permission.mayRegister(who)) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(),
+            Map.of("type", "AuthorizationException", "message", permission.refusal(who)));
+        return;
+      }
+      chain.doFilter(request, response);
+    }
   }
 
   @Controller
@@ -37,11 +102,45 @@ class IntakeWebConfig {
 
   @RestControllerAdvice
   static class TooLarge {
+    private final MultipartConfigElement limits;
+
+    TooLarge(MultipartConfigElement limits) {
+      this.limits = limits;
+    }
+
+    /**
+     * The limit named is the one in effect: the exception's own size is -1 when the servlet container
+     * refused the upload, and a limit below 1 MB would read as "0 MB".
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("type", "PayloadTooLarge",
-          "message", "file: is larger than the limit of " + DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes()
-              + " MB; split the register"));
+      String reason = tooLargeReason(limits);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "PayloadTooLarge");
+      body.put("message", "file: " + reason);
+      body.put("errors", List.of(Map.of("field", "file", "reason", reason)));
+      body.put("maxFileSize", limits.getMaxFileSize());
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
     }
+  }
+
+  /** Why a file is refused as too large, naming the limit in effect; the page says the same before uploading. */
+  static String tooLargeReason(MultipartConfigElement limits) {
+    String limit = readable(limits.getMaxFileSize());
+    return "文件过大：每个文件最多 " + limit + "；请拆分花名册。 is too large: at most " + limit
+        + " per file; split the register";
+  }
+
+  /** A size as people read it: 50 MB, 1.5 MB, 512 KB, 100 bytes. */
+  static String readable(long bytes) {
+    long kb = DataSize.ofKilobytes(1).toBytes();
+    long mb = DataSize.ofMegabytes(1).toBytes();
+    if (bytes >= mb) {
+      return bytes % mb == 0 ? bytes / mb + " MB" : String.format(Locale.ROOT, "%.1f MB", bytes / (double) mb);
+    }
+    if (bytes >= kb) {
+      return bytes % kb == 0 ? bytes / kb + " KB" : String.format(Locale.ROOT, "%.1f KB", bytes / (double) kb);
+    }
+    return bytes + " bytes";
   }
 }

@@ -26,8 +26,10 @@ import org.anju.household.HouseholdRegistry;
 import org.anju.household.Registration;
 import org.anju.household.RegistrationRules;
 import org.anju.intake.RegisterImports.Counts;
+import org.anju.intake.RegisterImports.RowOutcome;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StepValues;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports household registers in the background: each row is checked as the start form checks it,
@@ -58,6 +61,7 @@ public class RegisterIntake implements DisposableBean {
   /** An import whose heartbeat is older than this, and that runs on no thread here, was interrupted. */
   static final Duration STALE = Duration.ofSeconds(30);
   static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+  static final String BUSY = "服务器正忙于其他导入，请稍后再试。 The server is busy with other imports; try again later.";
 
   private final RegisterImports imports;
   private final RegistrationRules rules;
@@ -65,13 +69,14 @@ public class RegisterIntake implements DisposableBean {
   private final HouseholdCases cases;
   private final CampaignCalendar campaigns;
   private final IdentityService identity;
+  private final TransactionTemplate transactions;
   private final ThreadPoolTaskExecutor executor;
   private final Set<Long> active = ConcurrentHashMap.newKeySet();
   private final int rowThreads;
   private final int batchRows;
 
   public RegisterIntake(RegisterImports imports, RegistrationRules rules, HouseholdRegistry registry,
-      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity,
+      HouseholdCases cases, CampaignCalendar campaigns, IdentityService identity, TransactionTemplate transactions,
       @Value("${anju.intake.row-threads:4}") int rowThreads, @Value("${anju.intake.batch-rows:50}") int batchRows) {
     this.rowThreads = Math.max(1, rowThreads);
     this.batchRows = Math.max(1, batchRows);
@@ -81,6 +86,7 @@ public class RegisterIntake implements DisposableBean {
     this.cases = cases;
     this.campaigns = campaigns;
     this.identity = identity;
+    this.transactions = transactions;
     this.executor = new ThreadPoolTaskExecutor();
     executor.setThreadNamePrefix("register-intake-");
     executor.setCorePoolSize(2);
@@ -98,8 +104,7 @@ public class RegisterIntake implements DisposableBean {
       executor.execute(() -> run(id, who, file, format));
     } catch (RuntimeException busy) {
       active.remove(id);
-      imports.finish(id, new Counts(), RegisterImports.FAILED, "the server is busy with other imports; try again later",
-          Instant.now());
+      imports.finish(id, new Counts(), RegisterImports.FAILED, BUSY, Instant.now());
       delete(file);
       throw busy;
     }
@@ -154,21 +159,25 @@ public class RegisterIntake implements DisposableBean {
       }
       rows.rethrow();
       if (rows.header == null) {
-        imports.problem(id, RegisterImports.ERROR, 1, "", "the file has no header row");
-        counts.errorsStored++;
-        imports.finish(id, counts, RegisterImports.FAILED, "the file has no header row; download the template",
-            Instant.now());
+        imports.problem(id, RegisterImports.ERROR, 1, "", "", "the file has no header row");
+        imports.finish(id, imports.counted(id, null), RegisterImports.FAILED,
+            "文件没有表头行；请下载模板。 The file has no header row; download the template.", Instant.now());
       } else {
-        imports.finish(id, counts, RegisterImports.DONE, null, Instant.now());
+        Counts recorded = imports.counted(id, null);
+        imports.finish(id, recorded, outcome(recorded), outcomeMessage(recorded), Instant.now());
       }
     } catch (BadHeader e) {
-      imports.finish(id, counts, RegisterImports.FAILED, e.getMessage(), Instant.now());
+      imports.finish(id, imports.counted(id, null), RegisterImports.FAILED, e.getMessage(), Instant.now());
     } catch (XlsxRows.Unreadable e) {
-      imports.finish(id, counts, RegisterImports.FAILED, "file: " + e.getMessage(), Instant.now());
+      LOG.warn("register import {}: the workbook could not be read", id, e);
+      imports.finish(id, imports.counted(id, null), RegisterImports.FAILED, "file: " + e.getMessage(), Instant.now());
     } catch (IOException | RuntimeException e) {
+      // the exception names server files and classes: the log has it, the user gets the reason
       LOG.error("register import {} stopped at line {}", id, rows.line, e);
-      imports.finish(id, counts, RegisterImports.FAILED, "stopped at line " + rows.line + ": " + e
-          + "; import the same file again to complete it", Instant.now());
+      imports.finish(id, imports.counted(id, null), RegisterImports.FAILED, "导入在第 " + rows.line
+          + " 行处因服务器错误中止（已记录日志，导入编号 " + id + "）；再次导入同一文件即可完成。 The import stopped at line "
+          + rows.line + " because of a server error (logged with import " + id
+          + "); import the same file again to complete it.", Instant.now());
     } finally {
       rows.shutdown();
       identity.clearAuthentication();
@@ -181,6 +190,29 @@ public class RegisterIntake implements DisposableBean {
     }
   }
 
+  /**
+   * How a finished import went: DONE when no row failed, FAILED when every row failed (nothing was
+   * imported nor already there), else DONE_WITH_ERRORS: a run of refused rows is never a success.
+   */
+  static String outcome(Counts c) {
+    if (c.failed == 0) {
+      return RegisterImports.DONE;
+    }
+    return c.imported + c.skipped == 0 ? RegisterImports.FAILED : RegisterImports.DONE_WITH_ERRORS;
+  }
+
+  /** What the user should know of the outcome, or null when all went well. */
+  static String outcomeMessage(Counts c) {
+    return switch (outcome(c)) {
+      case RegisterImports.FAILED -> "全部 " + c.failed + " 行均失败，未导入任何农户；请查看错误行。 Every row ("
+          + c.failed + ") failed: nothing was imported; see the bad rows.";
+      case RegisterImports.DONE_WITH_ERRORS -> c.failed + " 行失败，其余已导入或已存在；请查看错误行，改正后再次导入。 "
+          + c.failed + " row(s) failed, the others were imported or already there; see the bad rows, correct them "
+          + "and import the file again.";
+      default -> null;
+    };
+  }
+
   /** The header lacks columns: nothing is imported. */
   static final class BadHeader extends RuntimeException {
     BadHeader(String message) {
@@ -188,11 +220,11 @@ public class RegisterIntake implements DisposableBean {
     }
   }
 
-  /** A row as read: its line and its start variables. */
-  private record Row(long line, Map<String, Object> values) {}
+  /** A row as read: its line, the county it concerns ({@link Uploader#countyOf}) and its start variables. */
+  private record Row(long line, String county, Map<String, Object> values) {}
 
   /** A row that passed the checks and is not registered yet. */
-  private record Checked(long line, Registration registration) {}
+  private record Checked(long line, String county, Registration registration) {}
 
   /**
    * Handles the rows of one import as they are read: they are gathered into batches of
@@ -279,14 +311,16 @@ public class RegisterIntake implements DisposableBean {
         header = RegisterColumns.Header.of(cells, missing);
         if (!missing.isEmpty()) {
           for (String column : missing) {
-            problem(RegisterImports.ERROR, line, column, "column is missing from the header row");
+            problem(RegisterImports.ERROR, line, "", column, "column is missing from the header row");
           }
-          throw new BadHeader("the header row (line " + line + ") lacks the column(s) " + String.join(", ", missing)
+          throw new BadHeader("表头行（第 " + line + " 行）缺少列 " + String.join(", ", missing) + "，未导入任何行。 "
+              + "The header row (line " + line + ") lacks the column(s) " + String.join(", ", missing)
               + "; nothing was imported. Columns: " + String.join(",", RegisterColumns.ALL));
         }
         return;
       }
-      batch.add(new Row(line, header.variables(cells)));
+      Map<String, Object> values = header.variables(cells);
+      batch.add(new Row(line, who.countyOf(values.get(Vars.COUNTY_CODE)), values));
       if (batch.size() >= batchRows) {
         submitBatch();
       }
@@ -306,7 +340,7 @@ public class RegisterIntake implements DisposableBean {
     private void importBatch(List<Row> rows) {
       List<Checked> passed = new ArrayList<>();
       for (Row row : rows) {
-        check(row).ifPresentOrElse(r -> passed.add(new Checked(row.line(), r)), () -> done(1));
+        check(row).ifPresentOrElse(r -> passed.add(new Checked(row.line(), row.county(), r)), () -> done(1));
       }
       Map<String, String> registered = registry.findByResidents(
           passed.stream().map(c -> c.registration().residentId()).toList(), campaigns.currentYear());
@@ -316,7 +350,7 @@ public class RegisterIntake implements DisposableBean {
       for (Checked c : passed) {
         String householdId = registered.get(c.registration().residentId());
         if (householdId != null) {
-          skip(c.line(), householdId);
+          skip(c.line(), c.county(), householdId);
           done(1);
         } else {
           (residents.add(c.registration().residentId()) ? fresh : repeated).add(c);
@@ -331,7 +365,7 @@ public class RegisterIntake implements DisposableBean {
         fresh.forEach(this::importAlone);
       }
       for (Checked c : repeated) {
-        if (alreadyThere(c.line(), c.registration())) {
+        if (alreadyThere(c)) {
           done(1);
         } else {
           importAlone(c);
@@ -345,16 +379,23 @@ public class RegisterIntake implements DisposableBean {
       Optional<Registration> checked = rules.check(new StepValues(new MapVariableScope(row.values()), errors));
       checked.ifPresent(r -> PlaceAccess.check(identity, r.countyCode(), r.townshipCode(), errors));
       if (!errors.isEmpty()) {
-        fail(row.line(), errors.all());
+        fail(row.line(), row.county(), errors.all());
         return Optional.empty();
       }
       return checked;
     }
 
-    /** Registers the rows in one transaction; false (nothing written) when any of them failed. */
+    /**
+     * Registers the rows in one transaction, with the record that they were imported; false (nothing
+     * written) when any of them failed.
+     */
     private boolean registerTogether(List<Checked> rows) {
       try {
-        cases.registerAll(rows.stream().map(Checked::registration).toList());
+        transactions.executeWithoutResult(tx -> {
+          cases.registerAll(rows.stream().map(Checked::registration).toList());
+          imports.recordRows(id, rows.stream().map(c -> new RowOutcome(c.line(), c.county(), RegisterImports.IMPORTED))
+              .toList());
+        });
         return true;
       } catch (RuntimeException e) {
         LOG.debug("register import {}: the batch from line {} is registered row by row: {}", id, rows.get(0).line(),
@@ -363,26 +404,41 @@ public class RegisterIntake implements DisposableBean {
       }
     }
 
-    /** Registers one row in its own transaction. */
+    /** Registers one row in its own transaction, with the record that it was imported. */
     private void importAlone(Checked row) {
       try {
-        cases.register(row.registration());
+        transactions.executeWithoutResult(tx -> {
+          cases.register(row.registration());
+          imports.recordRows(id, List.of(new RowOutcome(row.line(), row.county(), RegisterImports.IMPORTED)));
+        });
         synchronized (counts) {
           counts.imported++;
         }
       } catch (RuntimeException e) {
         // a concurrent import of the same row lost the race, or the start listener refused the row
-        if (!alreadyThere(row.line(), row.registration())) {
+        if (!alreadyThere(row)) {
           FormFieldValidationException refused = refusal(e);
           if (refused != null && refused.getDetail() instanceof List<?> detail) {
-            fail(row.line(), detail.stream().map(String::valueOf).toList());
+            fail(row.line(), row.county(), detail.stream().map(String::valueOf).toList());
           } else {
+            // the exception holds SQL and class names: logged, and the user gets the reason
             LOG.warn("register import {}: line {} could not be registered", id, row.line(), e);
-            fail(row.line(), List.of("row: could not be registered: " + e.getMessage()));
+            fail(row.line(), row.county(), List.of("row: " + unregistered(e)));
           }
         }
       }
       done(1);
+    }
+
+    private String unregistered(RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof AuthorizationException) {
+          return "could not be registered: 用户 " + who.userId() + " 无权登记农户。 user " + who.userId()
+              + " may not register households";
+        }
+      }
+      return "could not be registered: 服务器拒绝了该行（已记录日志，导入编号 " + id + "）。 the server refused the row "
+          + "(logged with import " + id + ")";
     }
 
     private void done(int rows) {
@@ -391,14 +447,18 @@ public class RegisterIntake implements DisposableBean {
       }
     }
 
-    private boolean alreadyThere(long line, Registration registration) {
-      Optional<String> existing = registry.findByResident(registration.residentId(), campaigns.currentYear());
-      existing.ifPresent(householdId -> skip(line, householdId));
+    private boolean alreadyThere(Checked row) {
+      Optional<String> existing = registry.findByResident(row.registration().residentId(), campaigns.currentYear());
+      existing.ifPresent(householdId -> skip(row.line(), row.county(), householdId));
       return existing.isPresent();
     }
 
-    /** Counts a row as already there, registered as {@code householdId}. */
-    private void skip(long line, String householdId) {
+    /**
+     * Counts a row as already there, registered as {@code householdId}. The id is shown only when it is
+     * one of the row's own county: who sees the row need not see the other county's household.
+     */
+    private void skip(long line, String county, String householdId) {
+      imports.recordRows(id, List.of(new RowOutcome(line, county, RegisterImports.SKIPPED)));
       boolean store;
       synchronized (counts) {
         counts.skipped++;
@@ -408,21 +468,24 @@ public class RegisterIntake implements DisposableBean {
         }
       }
       if (store) {
-        imports.problem(id, RegisterImports.SKIPPED, line, Vars.RESIDENT_ID, "already there: " + householdId);
+        String there = !county.isEmpty() && householdId.startsWith(county + "-") ? householdId
+            : "registered in county " + householdId.substring(0, Math.max(0, householdId.indexOf('-')));
+        imports.problem(id, RegisterImports.SKIPPED, line, county, Vars.RESIDENT_ID, "already there: " + there);
       }
     }
 
-    private void fail(long line, List<String> messages) {
+    private void fail(long line, String county, List<String> messages) {
+      imports.recordRows(id, List.of(new RowOutcome(line, county, RegisterImports.ROW_FAILED)));
       synchronized (counts) {
         counts.failed++;
       }
       for (String message : messages) {
         RegisterImports.RowProblem p = parse(line, message);
-        problem(RegisterImports.ERROR, line, p.field(), p.reason());
+        problem(RegisterImports.ERROR, line, county, p.field(), p.reason());
       }
     }
 
-    private void problem(String kind, long line, String field, String reason) {
+    private void problem(String kind, long line, String county, String field, String reason) {
       boolean store;
       synchronized (counts) {
         store = counts.errorsStored < MAX_STORED;
@@ -431,7 +494,7 @@ public class RegisterIntake implements DisposableBean {
         }
       }
       if (store) {
-        imports.problem(id, kind, line, field, reason);
+        imports.problem(id, kind, line, county, field, reason);
       }
     }
   }

@@ -30,7 +30,8 @@ record Uploader(String userId, List<String> groups, List<String> tenants) {
     return CurrentUser.counties(tenants);
   }
 
-  boolean mayImport() {
+  /** Whether the user acts for any county at all; whether they may register is the engine's to say. */
+  boolean hasCounty() {
     return administrator() || !counties().isEmpty();
   }
 
@@ -39,12 +40,27 @@ record Uploader(String userId, List<String> groups, List<String> tenants) {
     return administrator() ? ANY_COUNTY : String.join(",", counties());
   }
 
-  /** Whether the user may see an import of that scope: administrators all, clerks their county's. */
-  boolean sees(String scope) {
+  /**
+   * Whether the user sees every county an import of that scope may touch, and so all of it: an
+   * administrator any import, a clerk one made in their own county. Others see only the rows of
+   * their counties ({@link RegisterImports#counted}).
+   */
+  boolean seesAll(String scope) {
     if (administrator()) {
       return true;
     }
-    List<String> mine = counties();
-    return Arrays.stream(scope.split(",")).anyMatch(mine::contains);
+    return !ANY_COUNTY.equals(scope) && counties().containsAll(Arrays.asList(scope.split(",")));
+  }
+
+  /**
+   * The county a row of this uploader's file concerns: its county code when the uploader may import
+   * into that county, else '' (a row refused for its county, or with none), which only those who see
+   * the whole import see.
+   */
+  String countyOf(Object countyCode) {
+    if (!(countyCode instanceof String code) || !code.matches("\\d{6}")) {
+      return "";
+    }
+    return administrator() || counties().contains(code) ? code : "";
   }
 }

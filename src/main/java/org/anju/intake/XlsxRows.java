@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -30,6 +31,9 @@ import org.xml.sax.XMLReader;
  */
 final class XlsxRows {
 
+  static final String UNREADABLE = "不是可读取的 .xlsx 工作簿；请用 Excel 另存为 .xlsx 或 CSV (UTF-8)。 "
+      + "is not a readable .xlsx workbook; save it again in Excel as .xlsx or as CSV (UTF-8)";
+
   private XlsxRows() {}
 
   /** Thrown when the file is not a readable workbook. */
@@ -40,7 +44,14 @@ final class XlsxRows {
   }
 
   static void read(Path file, RowConsumer consumer) throws IOException {
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+    OPCPackage opened;
+    try {
+      opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
+    } catch (InvalidFormatException | RuntimeException e) {
+      // POI names the server's copy of the file in its messages: the cause is logged, not shown
+      throw new Unreadable(UNREADABLE, e);
+    }
+    try (OPCPackage pkg = opened) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
       StylesTable styles = reader.getStylesTable();
@@ -55,7 +66,7 @@ final class XlsxRows {
         parser.parse(new InputSource(sheet));
       }
     } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException e) {
-      throw new Unreadable("is not a readable .xlsx workbook: " + e.getMessage(), e);
+      throw new Unreadable(UNREADABLE, e);
     }
   }
 
