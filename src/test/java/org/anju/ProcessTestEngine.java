@@ -76,6 +76,7 @@ public final class ProcessTestEngine {
     beans.put("noticePeriods", NoticePeriods.defaults());
     beans.put("caseDeadlines", new CaseDeadlines());
     beans.put("chinaDates", new org.anju.clock.ChinaDates());
+    beans.put("countyDecisions", new org.anju.household.CountyDecisions());
     beans.put("logInspectionDelegate", new LogInspectionDelegate(households));
     beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate());
     beans.put("startCheckListener", new StartCheckListener(registrationRules));

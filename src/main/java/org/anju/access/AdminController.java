@@ -1,5 +1,6 @@
 package org.anju.access;
 
+import org.anju.api.ApiProblem;
 import java.util.List;
 import java.util.Map;
 
@@ -50,13 +51,13 @@ class AdminController {
   ResponseEntity<Map<String, Object>> importUsers(@RequestBody String csv) {
     requireAdministrator();
     if (csv.length() > MAX_CSV_CHARACTERS) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("type", "ValidationException",
-          "message", "file: at most " + MAX_CSV_CHARACTERS + " characters; split the file"));
+      return ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
+          "file: 最多 " + MAX_CSV_CHARACTERS + " 个字符，请拆分文件 / at most " + MAX_CSV_CHARACTERS + " characters; split the file");
     }
     UserImport.Result result = users.importCsv(csv);
     if (!result.errors().isEmpty()) {
-      return ResponseEntity.badRequest().body(Map.of("type", "ValidationException",
-          "message", "No user was imported: " + result.errors().size() + " problem(s)", "errors", result.errors()));
+      return ApiProblem.invalid("未导入任何用户 No user was imported: " + result.errors().size() + " problem(s)",
+          result.errors());
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("created", result.created()));
   }

@@ -1,6 +1,6 @@
 package org.anju.access;
 
-import java.util.List;
+import org.anju.api.ApiProblem;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -10,7 +10,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Anju's API answers every refusal as JSON with a type, a message and, for bad input, the fields. */
+/** Anju's API answers every refusal it meets outside a controller as a problem detail ({@link ApiProblem}). */
+// before Spring's own problem-details handler, which would answer the same exceptions without the field
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
 class ApiErrors {
 
@@ -22,23 +24,23 @@ class ApiErrors {
   }
 
   static ResponseEntity<Map<String, Object>> badRequest(String field, String reason) {
-    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", field + ": " + reason,
-        "errors", List.of(Map.of("field", field, "reason", reason))));
+    return ApiProblem.badRequest(field, reason);
   }
 
   @ExceptionHandler(Forbidden.class)
   ResponseEntity<Map<String, Object>> forbidden(Forbidden e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("type", "AuthorizationException", "message", e.getMessage()));
+    return ApiProblem.forbidden(e.getMessage());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> unsupported(HttpMediaTypeNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("type", "UnsupportedMediaType",
-        "message", "Content-Type " + e.getContentType() + " is not accepted here; send " + e.getSupportedMediaTypes()));
+    return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+        "Content-Type " + e.getContentType() + " is not accepted here; send " + e.getSupportedMediaTypes()
+            + " / 不接受此格式，请发送 " + e.getSupportedMediaTypes());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", "body: is missing or unreadable"));
+    return ApiProblem.badRequest("body", "is missing or unreadable / 请求内容缺失或无法读取");
   }
 }

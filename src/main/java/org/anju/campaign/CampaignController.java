@@ -1,5 +1,6 @@
 package org.anju.campaign;
 
+import org.anju.api.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -41,23 +42,28 @@ class CampaignController {
   ResponseEntity<Map<String, Object>> open(@RequestBody Map<String, Object> body) {
     Authentication user = identity.getCurrentAuthentication();
     if (!CurrentUser.isAdministrator(user)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
-          .body(Map.of("type", "AuthorizationException", "message", "only administrators may open a campaign"));
+      return ApiProblem.forbidden("只有管理员可以开启攻坚年度 Only administrators may open a campaign");
     }
     Campaign campaign;
     try {
       campaign = new Campaign(number(body, "year"), date(body, "startDeadline"), date(body, "completionDeadline"),
           body.containsKey("warningDays") ? number(body, "warningDays") : 7);
     } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", e.getMessage()));
+      return ApiProblem.invalid(e.getMessage(), List.of(Map.of("field", fieldOf(e.getMessage()), "reason", e.getMessage())));
     }
     List<String> problems = campaigns.problems(campaign);
     if (!problems.isEmpty()) {
-      return ResponseEntity.badRequest().body(Map.of("type", "ValidationException",
-          "message", String.join("; ", problems)));
+      return ApiProblem.invalid(String.join("; ", problems),
+          problems.stream().map(p -> Map.of("field", fieldOf(p), "reason", p)).toList());
     }
     String instance = campaigns.open(campaign);
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("year", campaign.year(), "processInstanceId", instance));
+  }
+
+  /** The field a problem names first ("startDeadline: must be …" → startDeadline). */
+  private static String fieldOf(String problem) {
+    int colon = problem == null ? -1 : problem.indexOf(':');
+    return colon > 0 ? problem.substring(0, colon).strip() : "body";
   }
 
   private static int number(Map<String, Object> body, String field) {

@@ -1,5 +1,6 @@
 package org.anju.escalation;
 
+import org.anju.api.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,6 @@ class NotificationController {
   }
 
   private static ResponseEntity<Map<String, Object>> bad(String field, String reason) {
-    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", field + ": " + reason));
+    return ApiProblem.badRequest(field, reason);
   }
 }

@@ -1,5 +1,6 @@
 package org.anju.intake;
 
+import org.anju.api.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -259,12 +260,12 @@ class IntakeController {
   }
 
   static ResponseEntity<Map<String, Object>> badRequest(String field, String reason) {
-    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", field + ": " + reason,
-        "errors", List.of(Map.of("field", field, "reason", reason))));
+    return ApiProblem.badRequest(field, reason);
   }
 
+  /** A refusal as a problem detail; {@code type} names its kind in the problem's type URI. */
   static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {
-    return ResponseEntity.status(status).body(Map.of("type", type, "message", message));
+    return ApiProblem.of(status, type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(), message);
   }
 
   private static MessageDigest sha256() {

@@ -1,7 +1,7 @@
 package org.anju.intake;
 
+import org.anju.api.ApiProblem;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +19,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
@@ -81,11 +80,11 @@ class IntakeWebConfig {
         throws ServletException, IOException {
       Uploader who = Uploader.of(identity.getCurrentAuthentication());
       if ("POST".equals(request.getMethod()) && !permission.mayRegister(who)) {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        var problem = ApiProblem.forbidden(permission.refusal(who));
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType(ApiProblem.PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(),
-            Map.of("type", "AuthorizationException", "message", permission.refusal(who)));
+        json.writeValue(response.getOutputStream(), problem.getBody());
         return;
       }
       chain.doFilter(request, response);
@@ -100,6 +99,8 @@ class IntakeWebConfig {
     }
   }
 
+  // before Spring's own problem-details handler, which would answer the same exceptions without the field
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
   @RestControllerAdvice
   static class TooLarge {
     private final MultipartConfigElement limits;
@@ -115,12 +116,10 @@ class IntakeWebConfig {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
       String reason = tooLargeReason(limits);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "PayloadTooLarge");
-      body.put("message", "file: " + reason);
-      body.put("errors", List.of(Map.of("field", "file", "reason", reason)));
-      body.put("maxFileSize", limits.getMaxFileSize());
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
+      ResponseEntity<Map<String, Object>> problem = ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "file: " + reason);
+      problem.getBody().put("errors", List.of(Map.of("field", "file", "reason", reason)));
+      problem.getBody().put("maxFileSize", limits.getMaxFileSize());
+      return problem;
     }
   }
 

@@ -1,5 +1,6 @@
 package org.anju.progress;
 
+import org.anju.api.ApiProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -154,7 +155,7 @@ class ProgressController {
     }
     Optional<Campaign> found = campaigns.find(year);
     if (found.isEmpty()) {
-      return ResponseEntity.status(404).body(Map.of("type", "NotFound", "message", "campaign " + year + " does not exist"));
+      return ApiProblem.notFound("campaign: 攻坚年度 " + year + " 不存在 / campaign " + year + " does not exist");
     }
     String parent = code == null || code.isBlank() ? null : code.trim();
     if (parent != null) {
@@ -222,6 +223,6 @@ class ProgressController {
   }
 
   private static ResponseEntity<Map<String, Object>> bad(String field, String reason) {
-    return ResponseEntity.badRequest().body(Map.of("type", "ValidationException", "message", field + ": " + reason));
+    return ApiProblem.badRequest(field, reason);
   }
 }

@@ -172,6 +172,9 @@ class AdminApiTest {
 
     assertThat(refused.status()).as("%s", refused).isEqualTo(400);
     assertThat((String) refused.json().get("message")).contains("No user was imported");
+    assertThat(refused.json()).as("an RFC 9457 problem detail").containsEntry("status", 400)
+        .containsEntry("type", "urn:anju:problem:validation").containsEntry("title", "输入有误 Invalid input")
+        .containsEntry("detail", refused.json().get("message"));
     assertThat(refused.json().get("errors"))
         .isEqualTo(List.of(Map.of("line", 3, "field", "password", "reason", "must have 8 to 128 characters")));
     assertThat(identity.createUserQuery().count()).isEqualTo(users);

@@ -644,8 +644,9 @@ abstract class RegisterIntakeChecks {
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((CLERK + ":demo").getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(refused.statusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
     Map<String, Object> answer = new ObjectMapper().readValue(refused.body(), MAP_TYPE);
+    assertThat(answer).as(refused.body()).containsKey("errors");
     assertThat((String) answer.get("message")).startsWith("file: ").contains("at most 50 MB").contains("最多 50 MB");
     assertThat(answer.get("errors")).asList().singleElement()
         .satisfies(e -> assertThat(((Map<?, ?>) e).get("field")).isEqualTo("file"));
