@@ -92,6 +92,7 @@ public final class ProcessTestEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     configuration.setBeans(beans);
+    configuration.getProcessEnginePlugins().add(new org.anju.household.HouseholdPlugin(households));
     configuration.getProcessEnginePlugins().add(
         new TasklistPlugin(List.of(new HouseholdStepRules(), new RectificationStepRules())));
   }

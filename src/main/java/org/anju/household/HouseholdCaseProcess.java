@@ -218,7 +218,8 @@ public final class HouseholdCaseProcess {
   public enum RenovationMethod { APPRAISED_SAFE, REINFORCE, REBUILD, ALTERNATIVE_HOUSING, RELOCATION }
 
   /** How a case ends. */
-  public enum Outcome { APPRAISED_SAFE, MADE_SAFE_BY_RENOVATION, SECURED_OTHER_WAY, NOT_ELIGIBLE }
+  /** How a case ended; CANCELLED: deleted in Cockpit or through the API, not by its own path. */
+  public enum Outcome { APPRAISED_SAFE, MADE_SAFE_BY_RENOVATION, SECURED_OTHER_WAY, NOT_ELIGIBLE, CANCELLED }
 
   /** Decision keys, each in {@code processes/<key>.dmn}. */
   public static final class Decisions {

@@ -82,6 +82,12 @@ public class HouseholdRegistry {
         outcome, Timestamp.from(now), householdId);
   }
 
+  /** A case that ended without an outcome of its own (deleted): recorded as cancelled, an outcome is kept. */
+  void recordCancellation(String householdId, String outcome, Instant now) {
+    jdbc.update("update household set outcome = ?, closed_at = ? where household_id = ? and outcome is null",
+        outcome, Timestamp.from(now), householdId);
+  }
+
   public Optional<String> outcomeOf(String householdId) {
     return jdbc.queryForList("select outcome from household where household_id = ?", String.class, householdId)
         .stream().findFirst();

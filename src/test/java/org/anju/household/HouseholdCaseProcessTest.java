@@ -89,6 +89,16 @@ class HouseholdCaseProcessTest {
   }
 
   @Test
+  void shouldRecordACaseDeletedInCockpitAsCancelledSoThatItIsNoLongerOpen() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_APPRAISE_HOUSE);
+
+    runtimeService().deleteProcessInstance(pi.getId(), "registered twice", true); // Cockpit's "skip listeners"
+
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("CANCELLED");
+  }
+
+  @Test
   void shouldEndNotEligibleWhenIdentityIsNotConfirmed() {
     ProcessInstance pi = register(KeyGroup.POOR);
     assertThat(task(pi)).hasCandidateGroup("poverty140929");
