@@ -48,7 +48,8 @@ final class Storm {
       if (figures.seconds() > nextReport) { // a storm that does not drain says where it stands
         System.err.println("storm after " + nextReport + " s: " + figures + ", executable jobs "
             + engine.getManagementService().createJobQuery().executable().list().stream()
-                .map(j -> j.getProcessDefinitionKey() + "/" + j.getJobDefinitionId()).distinct().toList());
+                .map(j -> j.getProcessDefinitionKey() + "/" + ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j)
+                    .getJobHandlerType() + "/" + j.getDuedate()).distinct().toList());
         nextReport += 10;
       }
     }
@@ -62,7 +63,7 @@ final class Storm {
     long incidents = engine.getRuntimeService().createIncidentQuery().incidentType(OverdueScan.INCIDENT_TYPE).count();
     // the engine's nightly history cleanup is no part of the storm: with the clock held still it stays due
     long cleanup = engine.getHistoryService().findHistoryCleanupJobs().stream()
-        .filter(job -> job.getDuedate() != null && !job.getDuedate().after(ClockUtil.getCurrentTime())).count();
+        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime())).count();
     long executable = engine.getManagementService().createJobQuery().executable().count() - cleanup;
     long failed = engine.getManagementService().createJobQuery().noRetriesLeft().count();
     long notifications = count("select count(*) from notification");

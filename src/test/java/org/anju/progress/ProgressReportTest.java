@@ -122,7 +122,7 @@ class ProgressReportTest {
     assertThat(shanxi.get("stages")).isEqualTo(Map.of("REGISTERED", 2, "VERIFIED", 1, "METHOD_DECIDED", 1,
         "CONSTRUCTION_STARTED", 1, "ACCEPTED", 1, "CLOSED", 2));
     assertThat(shanxi.get("outcomes")).isEqualTo(Map.of("APPRAISED_SAFE", 1, "MADE_SAFE_BY_RENOVATION", 1,
-        "SECURED_OTHER_WAY", 0, "NOT_ELIGIBLE", 0));
+        "SECURED_OTHER_WAY", 0, "NOT_ELIGIBLE", 0, "CANCELLED", 0));
     assertThat(shanxi.get("keyGroups")).isEqualTo(Map.of("POOR", 4, "DIBAO", 2, "TEKUN", 1, "DISABLED", 1));
   }
 
@@ -209,7 +209,7 @@ class ProgressReportTest {
         String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
-  static final String KELAN_LINE = "140929,岢岚县,5,1,1,0,1,1,1,1,0,0,0,2,1,1,1,1,4,2,1,1,1,2,1,14,75,2031-04-14,2031-04-28,"
+  static final String KELAN_LINE = "140929,岢岚县,5,1,1,0,1,1,1,1,0,0,0,0,2,1,1,1,1,4,2,1,1,1,2,1,14,75,2031-04-14,2031-04-28,"
       + "START_DEADLINE OVERDUE_STEPS";
 
   @Test
