@@ -12,15 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.anju.campaign.CampaignStepRules;
+import org.anju.campaign.CampaignSteps;
 import org.anju.campaign.HousingCampaignProcess;
 import org.anju.escalation.NotificationDeliveryProcess;
 import org.anju.escalation.OverdueWatchProcess;
 import org.anju.household.HouseholdCaseProcess;
-import org.anju.household.HouseholdStepRules;
+import org.anju.household.HouseholdSteps;
 import org.anju.rectification.ProblemRectificationProcess;
-import org.anju.rectification.RectificationStepRules;
-import org.anju.tasklist.StepValidationListener;
+import org.anju.rectification.RectificationSteps;
+import org.anju.tasklist.Steps;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -61,13 +61,13 @@ class ModelsTest {
     }
   }
 
+  static final Steps STEPS = new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new CampaignSteps()));
+
   @ParameterizedTest
   @MethodSource("processes")
   void everyUserTaskAndStartEventHasADeployedFormAndEveryUserTaskAServerRule(String resource, Class<?> ignored)
       throws Exception {
     BpmnModelInstance model = read(resource);
-    StepValidationListener rules = new StepValidationListener(
-        List.of(new HouseholdStepRules(), new RectificationStepRules(), new CampaignStepRules()));
     List<FlowElement> withForms = new ArrayList<>(model.getModelElementsByType(UserTask.class));
     // a process that staff start in Tasklist needs a start form; the others start by timer or by code
     model.getModelElementsByType(StartEvent.class).stream()
@@ -83,7 +83,7 @@ class ModelsTest {
       assertThat(form).as("form of %s", element.getId()).exists();
       assertThat(new ObjectMapper().readTree(form.toFile()).path("id").asText()).isEqualTo(formRef);
       if (element instanceof UserTask) {
-        assertThat(rules.hasRuleFor(element.getId())).as("server rule for %s", element.getId()).isTrue();
+        assertThat(STEPS.step(element.getId())).as("catalogue entry for %s", element.getId()).isPresent();
       }
     }
   }

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.anju.escalation.CampaignDeadlineDates;
+import org.anju.tasklist.Step.CampaignDeadline;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The campaigns (table {@code campaign}) and which one a new household belongs to. */
 @Repository("campaignCalendar")
-public class CampaignCalendar {
+public class CampaignCalendar implements CampaignDeadlineDates {
 
   private static final RowMapper<Campaign> ROW = (rs, n) -> new Campaign(rs.getInt("campaign_year"),
       rs.getDate("start_deadline").toLocalDate(), rs.getDate("completion_deadline").toLocalDate(),
@@ -37,6 +39,11 @@ public class CampaignCalendar {
     return jdbc.query("select * from campaign where campaign_year = ?", ROW, year).stream().findFirst();
   }
 
+  @Override
+  public Optional<LocalDate> lastDay(int year, CampaignDeadline deadline) {
+    return find(year).map(campaign -> campaign.date(Campaign.Deadline.valueOf(deadline.name())));
+  }
+
   public List<Campaign> all() {
     return jdbc.query("select * from campaign order by campaign_year", ROW);
   }
@@ -52,7 +59,7 @@ public class CampaignCalendar {
         .orElse(campaigns.isEmpty() ? today.getYear() : campaigns.get(campaigns.size() - 1).year());
   }
 
-  static LocalDate today() {
+  public static LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
   }
 }

@@ -82,6 +82,12 @@ public class HouseholdRegistry {
         outcome, Timestamp.from(now), householdId);
   }
 
+  /** Records that a case was ended from outside, unless it has an outcome already. */
+  void recordCancellation(String householdId, Instant now) {
+    jdbc.update("update household set outcome = ?, closed_at = ? where household_id = ? and outcome is null",
+        HouseholdCaseProcess.CANCELLED, Timestamp.from(now), householdId);
+  }
+
   public Optional<String> outcomeOf(String householdId) {
     return jdbc.queryForList("select outcome from household where household_id = ?", String.class, householdId)
         .stream().findFirst();
