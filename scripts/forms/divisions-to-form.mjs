@@ -25,17 +25,14 @@ export const FORM_FILES = [
   'forms/start-rectification-check.form',
 ];
 
-const CSV_CANDIDATES = [
-  resolve(REPO, 'src/main/resources/data/shanxi-divisions.csv'),
-  '/work/shared/data/shanxi-divisions.csv',
-];
+// the repository's own copy: a generator never reads a path outside the repository
+const CSV_PATH = resolve(REPO, 'src/main/resources/data/shanxi-divisions.csv');
 
 export function defaultCsvPath() {
-  const found = CSV_CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error('shanxi-divisions.csv not found; pass its path as the first argument');
+  if (!existsSync(CSV_PATH)) {
+    throw new Error(`${CSV_PATH} not found; pass the CSV's path as the first argument`);
   }
-  return found;
+  return CSV_PATH;
 }
 
 function parseCsvLine(line) {
@@ -103,8 +100,12 @@ export function applyDivisions(schema, values) {
   return patched;
 }
 
+export function formText(schema) {
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
 export function writeForm(path, schema) {
-  writeFileSync(path, JSON.stringify(schema, null, 2) + '\n', 'utf8');
+  writeFileSync(path, formText(schema), 'utf8');
 }
 
 function main() {

@@ -4,17 +4,18 @@
 // selects of the two start forms from the divisions CSV.
 //
 // Usage (from the repository root):
-//   node scripts/forms/generate-forms.mjs [path/to/shanxi-divisions.csv]
+//   node scripts/forms/generate-forms.mjs [--check] [path/to/shanxi-divisions.csv]
+// --check writes nothing and fails when a committed form differs from what this makes (FormsGeneratedTest).
 //
 // The .form files are the deployed artefacts. If a form is later edited by
 // hand or in Camunda Modeler, make the same change here (or stop using this
 // generator); scripts/forms/divisions-to-form.mjs alone only refreshes the
 // division option lists.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyDivisions, defaultCsvPath, readDivisions, writeForm } from './divisions-to-form.mjs';
+import { applyDivisions, defaultCsvPath, formText, readDivisions, writeForm } from './divisions-to-form.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FORMS_DIR = resolve(REPO, 'forms');
@@ -22,55 +23,25 @@ const SCHEMA_VERSION = 16;
 
 // ---------------------------------------------------------------- options
 
-const opts = (pairs) => pairs.map(([value, label]) => ({ label, value }));
+// One source for the option lists that the server's rules also check (src/main/resources/data/form-options.json)
+const OPTIONS = JSON.parse(readFileSync(resolve(REPO, 'src/main/resources/data/form-options.json'), 'utf8'));
+const opts = (options) => options.map(({ value, label }) => ({ label, value }));
 
-const KEY_GROUPS = opts([
-  ['POOR', '建档立卡贫困户 Registered poor household'],
-  ['DIBAO', '低保户 Minimum-living-allowance household'],
-  ['TEKUN', '农村分散供养特困人员 Extreme-poverty person in scattered support'],
-  ['DISABLED', '贫困残疾人家庭 Poor household with a disabled member'],
-]);
+const KEY_GROUPS = opts(OPTIONS.keyGroups);
 
-const HOUSE_STRUCTURES = opts([
-  ['EARTH_WOOD', '土木结构 Earth and timber'],
-  ['BRICK_WOOD', '砖木结构 Brick and timber'],
-  ['BRICK_CONCRETE', '砖混结构 Brick and concrete'],
-  ['STONE', '石结构 Stone'],
-  ['CAVE', '窑洞 Cave dwelling'],
-  ['OTHER', '其他 Other'],
-]);
+const HOUSE_STRUCTURES = opts(OPTIONS.houseStructures);
 
-const SAFETY_GRADES = opts([
-  ['A', 'A级 安全 Safe'],
-  ['B', 'B级 局部构件不安全 Some members unsafe'],
-  ['C', 'C级 局部危房 Partly dangerous'],
-  ['D', 'D级 整栋危房 Whole building dangerous'],
-]);
+const SAFETY_GRADES = opts(OPTIONS.safetyGrades);
 
-const RENOVATION_METHODS = opts([
-  ['APPRAISED_SAFE', '鉴定安全 Appraised safe'],
-  ['REINFORCE', '加固改造 Reinforce'],
-  ['REBUILD', '拆除重建 Demolish and rebuild'],
-  ['ALTERNATIVE_HOUSING', '其他方式保障 Alternative housing'],
-  ['RELOCATION', '易地搬迁 Relocation'],
-]);
+const RENOVATION_METHODS = opts(OPTIONS.renovationMethods);
 
-const ALTERNATIVE_TYPES = opts([
-  ['PUBLIC_RENTAL', '集体公租房 Public rental housing'],
-  ['SWAP', '闲置农房置换 Swap of an idle village house'],
-  ['LONG_LEASE', '闲置农房长期租赁 Long lease of an idle village house'],
-]);
+const ALTERNATIVE_TYPES = opts(OPTIONS.alternativeTypes);
 
-const BUILDER_TYPES = opts([
-  ['CRAFTSMAN', '经培训的农村建筑工匠 Trained rural craftsman'],
-  ['TEAM', '有资质的施工队伍 Qualified construction team'],
-]);
+const BUILDER_TYPES = opts(OPTIONS.builderTypes);
 
-const CHECK_LEVELS = opts([
-  ['VILLAGE', '村级自查 Village self-check'],
-  ['TOWNSHIP', '乡镇检查村 Township checks the village'],
-  ['COUNTY', '县级抽查乡镇 County spot-checks the township'],
-]);
+const CHECK_LEVELS = opts(OPTIONS.checkLevels);
+
+const CAMPAIGN_DEADLINES = opts(OPTIONS.campaignDeadlines);
 
 // ---------------------------------------------------------------- labels (reused across forms)
 
@@ -499,18 +470,50 @@ const FORMS = [
       date('closeOutDate', '销号日期 Close-out date', { required: true }),
       textarea('closeOutRemarks', '销号意见 Remarks', { maxLength: 1000 }),
     ]),
+
+  form('supervise-county', '挂牌督战 Listed supervision',
+    '该县在攻坚截止日仍有滞后案件，请督促整改并记录督战措施。 The county still has lagging cases at a campaign deadline: press it to catch up and record what was done.', [
+      group('Group_county', '滞后县 Lagging county', [
+        textfield('countyName', '县 County', RO),
+        select('deadline', '截止日 Deadline', CAMPAIGN_DEADLINES, RO),
+        textarea('laggingCases', '滞后案件 Lagging cases', RO),
+      ]),
+      textarea('supervisionMeasures', '督战措施 Supervision measures', {
+        required: true, maxLength: 2000, description: '约谈、现场督导、限期整改等 Talks, site visits, deadlines set',
+      }),
+      date('supervisionDate', '督战日期 Date', { required: true }),
+    ]),
 ];
 
 // ---------------------------------------------------------------- write
 
 function main() {
-  const csvPath = process.argv[2] ? resolve(process.argv[2]) : defaultCsvPath();
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const csvArg = args.find((a) => a !== '--check');
+  const csvPath = csvArg ? resolve(csvArg) : defaultCsvPath();
   const divisions = readDivisions(csvPath);
   mkdirSync(FORMS_DIR, { recursive: true });
+  const stale = [];
   for (const schema of FORMS) {
     const patched = applyDivisions(schema, divisions);
-    writeForm(resolve(FORMS_DIR, `${schema.id}.form`), schema);
+    const path = resolve(FORMS_DIR, `${schema.id}.form`);
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== formText(schema)) stale.push(`forms/${schema.id}.form`);
+      continue;
+    }
+    writeForm(path, schema);
     console.log(`forms/${schema.id}.form${patched.length ? ` (divisions: ${patched.join(', ')})` : ''}`);
+  }
+  if (check) {
+    const made = new Set(FORMS.map((schema) => `${schema.id}.form`));
+    const extra = readdirSync(FORMS_DIR).filter((f) => f.endsWith('.form') && !made.has(f));
+    for (const f of extra) stale.push(`forms/${f} (no generator entry)`);
+    if (stale.length) {
+      console.error(`forms differ from scripts/forms/generate-forms.mjs; run it and commit:\n  ${stale.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log(`${FORMS.length} forms match their source`);
   }
 }
 

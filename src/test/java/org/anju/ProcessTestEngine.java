@@ -12,7 +12,8 @@ import org.anju.household.CaseDeadlines;
 import org.anju.household.CaseMilestones;
 import org.anju.household.CheckArchiveCompletenessDelegate;
 import org.anju.household.HouseholdRegistry;
-import org.anju.household.HouseholdStepRules;
+import org.anju.household.HouseholdCasePlugin;
+import org.anju.household.HouseholdSteps;
 import org.anju.household.LogInspectionDelegate;
 import org.anju.household.NoticePeriods;
 import org.anju.household.RecordOutcome;
@@ -20,10 +21,11 @@ import org.anju.household.RegisterHouseholdListener;
 import org.anju.household.RegistrationRules;
 import org.anju.rectification.ProblemLedger;
 import org.anju.rectification.RecordCloseOutDelegate;
-import org.anju.rectification.RectificationStepRules;
+import org.anju.rectification.RectificationSteps;
 import org.anju.rectification.RegisterProblemsDelegate;
 import org.anju.rectification.StartCheckListener;
 import org.anju.region.Divisions;
+import org.anju.tasklist.Steps;
 import org.anju.tasklist.TasklistPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
@@ -71,7 +73,8 @@ public final class ProcessTestEngine {
     }
     beans.put("registerHouseholdListener",
         new RegisterHouseholdListener(registrationRules, households, divisions, campaigns));
-    beans.put("caseMilestones", new CaseMilestones(jdbc));
+    CaseMilestones milestones = new CaseMilestones(jdbc);
+    beans.put("caseMilestones", milestones);
     beans.put("recordOutcome", new RecordOutcome(households));
     beans.put("noticePeriods", NoticePeriods.defaults());
     beans.put("caseDeadlines", new CaseDeadlines());
@@ -92,8 +95,8 @@ public final class ProcessTestEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     configuration.setBeans(beans);
-    configuration.getProcessEnginePlugins().add(new org.anju.household.HouseholdPlugin(households));
     configuration.getProcessEnginePlugins().add(
-        new TasklistPlugin(List.of(new HouseholdStepRules(), new RectificationStepRules())));
+        new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps()))));
+    configuration.getProcessEnginePlugins().add(new HouseholdCasePlugin(milestones, households));
   }
 }

@@ -1,5 +1,6 @@
 package org.anju.access;
 
+import org.anju.tasklist.CaseVariables;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -17,7 +18,7 @@ public class CountyTenantIdProvider implements TenantIdProvider {
     if (context.getSuperExecution() != null && context.getSuperExecution().getTenantId() != null) {
       return context.getSuperExecution().getTenantId();
     }
-    Object county = context.getVariables().get("countyCode");
+    Object county = context.getVariables().get(CaseVariables.COUNTY_CODE.name());
     return county instanceof String code && code.matches("\\d{6}") ? RoleGroups.tenant(code) : null;
   }
 

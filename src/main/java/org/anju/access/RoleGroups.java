@@ -1,7 +1,5 @@
 package org.anju.access;
 
-import org.anju.household.HouseholdCaseProcess.KeyGroup;
-
 /**
  * Camunda group ids of the roles in a place. Ids are letters and digits only, so they pass the
  * engine's default id whitelist: a role name followed by the division code it serves, e.g.
@@ -61,15 +59,6 @@ public final class RoleGroups {
 
   public static String provinceSupervisor() {
     return Role.PROVINCE_SUPERVISOR.groupId("14");
-  }
-
-  /** The office that confirms a household's membership of its key group. */
-  public static String confirming(KeyGroup group, String countyCode) {
-    return switch (group) {
-      case POOR -> poverty(countyCode);
-      case DIBAO, TEKUN -> civilAffairs(countyCode);
-      case DISABLED -> disabledFederation(countyCode);
-    };
   }
 
   /** The tenant of a county, for per-county isolation. */

@@ -8,13 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.anju.escalation.CampaignDeadlineDates;
+import org.anju.tasklist.Step.CampaignDeadline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** The campaigns (table {@code campaign}) and which one a new household belongs to. */
 @Repository("campaignCalendar")
-public class CampaignCalendar {
+public class CampaignCalendar implements CampaignDeadlineDates {
 
   private static final RowMapper<Campaign> ROW = (rs, n) -> new Campaign(rs.getInt("campaign_year"),
       rs.getDate("start_deadline").toLocalDate(), rs.getDate("completion_deadline").toLocalDate(),
@@ -36,6 +38,11 @@ public class CampaignCalendar {
     return jdbc.query("select * from campaign where campaign_year = ?", ROW, year).stream().findFirst();
   }
 
+  @Override
+  public Optional<LocalDate> lastDay(int year, CampaignDeadline deadline) {
+    return find(year).map(campaign -> campaign.date(Campaign.Deadline.valueOf(deadline.name())));
+  }
+
   public List<Campaign> all() {
     return jdbc.query("select * from campaign order by campaign_year", ROW);
   }
@@ -51,7 +58,7 @@ public class CampaignCalendar {
         .orElse(campaigns.isEmpty() ? today.getYear() : campaigns.get(campaigns.size() - 1).year());
   }
 
-  static LocalDate today() {
+  public static LocalDate today() {
     return AnjuClock.today();
   }
 }

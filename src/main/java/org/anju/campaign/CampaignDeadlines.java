@@ -97,7 +97,7 @@ public class CampaignDeadlines {
   }
 
   private void tellCounties(DelegateExecution execution, Deadline deadline, String kind, String title) {
-    int year = ((Number) execution.getVariable("campaignYear")).intValue();
+    int year = HousingCampaignProcess.Typed.CAMPAIGN_YEAR.get(execution);
     LocalDate date = campaign(year).date(deadline);
     for (String county : progress.laggingCounties(year, deadline)) {
       String list = laggingCaseList(year, deadline.name(), county);

@@ -1,5 +1,8 @@
 package org.anju.campaign;
 
+import org.anju.tasklist.CaseVariables;
+import org.anju.tasklist.Variable;
+
 /** Everything code needs to know about {@code processes/housing-campaign.bpmn}. */
 public final class HousingCampaignProcess {
 
@@ -50,5 +53,12 @@ public final class HousingCampaignProcess {
     public static final String SUPERVISION_DATE = "supervisionDate";
 
     private Vars() {}
+  }
+
+  /** Typed accessors of the variables the delegates share; names as in {@link Vars}. */
+  public static final class Typed {
+    public static final Variable<Integer> CAMPAIGN_YEAR = CaseVariables.CAMPAIGN_YEAR;
+
+    private Typed() {}
   }
 }

@@ -1,8 +1,7 @@
 package org.anju.escalation;
 
-import java.util.ArrayList;
-
-import org.anju.campaign.CampaignCalendar;
+import org.anju.tasklist.ParseListeners;
+import org.anju.tasklist.Steps;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -24,16 +23,13 @@ public class EscalationPlugin extends AbstractProcessEnginePlugin {
   private final StepDueDates dueDates;
   private final ResolveOverdueIncidents resolve = new ResolveOverdueIncidents();
 
-  public EscalationPlugin(StepLimits limits, @Lazy CampaignCalendar campaigns) {
-    this.dueDates = new StepDueDates(limits, campaigns);
+  public EscalationPlugin(Steps steps, StepLimits limits, @Lazy CampaignDeadlineDates campaigns) {
+    this.dueDates = new StepDueDates(steps, limits, campaigns);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()

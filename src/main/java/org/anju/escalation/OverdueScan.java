@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.anju.access.RoleGroups;
 import org.anju.region.Divisions;
+import org.anju.tasklist.CaseVariables;
+import org.anju.tasklist.Steps;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -39,28 +41,31 @@ import org.springframework.stereotype.Service;
 public class OverdueScan {
 
   public static final String INCIDENT_TYPE = "overdue";
-  static final String[] WATCHED = {"household-case", "problem-rectification", "housing-campaign"};
   /** Steps per transaction. */
   static final int CHUNK = 500;
-  private static final List<String> LABEL_VARIABLES = List.of("countyCode", "countyName");
+  private static final List<String> LABEL_VARIABLES =
+      List.of(CaseVariables.COUNTY_CODE.name(), CaseVariables.COUNTY_NAME.name());
 
   private static final Logger LOG = LoggerFactory.getLogger(OverdueScan.class);
 
   private final Notifier notifier;
   private final EscalationSettings settings;
   private final Divisions divisions;
+  /** The processes whose user tasks are watched: every process with a step catalogue. */
+  private final String[] watched;
 
-  public OverdueScan(Notifier notifier, EscalationSettings settings, Divisions divisions) {
+  public OverdueScan(Notifier notifier, EscalationSettings settings, Divisions divisions, Steps steps) {
     this.notifier = notifier;
     this.settings = settings;
     this.divisions = divisions;
+    this.watched = steps.processKeys();
   }
 
   /** What one scan did. */
   public record Result(int overdueSteps, int incidentsRaised, int notificationsRecorded) {}
 
   public Result scan(ProcessEngine engine, Instant now) {
-    List<Task> overdue = new ArrayList<>(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(WATCHED)
+    List<Task> overdue = new ArrayList<>(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(watched)
         .dueBefore(Date.from(now)).list());
     overdue.sort(Comparator.comparing((Task t) -> String.valueOf(t.getTenantId()))
         .thenComparing(Task::getTaskDefinitionKey).thenComparing(Task::getId));
@@ -115,7 +120,7 @@ public class OverdueScan {
 
   private void escalate(ProcessEngine engine, Task task, Map<String, Object> vars, Duration late, String label,
       String message, String caseKey, Notifier.Batch batch) {
-    String county = (String) vars.get("countyCode");
+    String county = CaseVariables.COUNTY_CODE.from(vars);
     String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).findFirst().orElse(null);
@@ -140,14 +145,15 @@ public class OverdueScan {
     String tenant = task.getTenantId();
     if (tenant != null && tenant.startsWith(RoleGroups.TENANT_PREFIX)) {
       String county = tenant.substring(RoleGroups.TENANT_PREFIX.length());
-      return Map.of("countyCode", county, "countyName", divisions.nameOf(county));
+      return Map.of(CaseVariables.COUNTY_CODE.name(), county, CaseVariables.COUNTY_NAME.name(),
+          divisions.nameOf(county));
     }
     return engine.getTaskService().getVariables(task.getId(), LABEL_VARIABLES);
   }
 
   private static String label(Task task, Map<String, Object> vars) {
     StringBuilder label = new StringBuilder(task.getName() == null ? task.getTaskDefinitionKey() : task.getName());
-    if (vars.get("countyName") instanceof String county && !label.toString().contains(county)) {
+    if (vars.get(CaseVariables.COUNTY_NAME.name()) instanceof String county && !label.toString().contains(county)) {
       label.append(" · ").append(county);
     }
     return label.toString();

@@ -4,33 +4,31 @@ import org.anju.clock.AnjuClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.Set;
 
-import org.anju.campaign.Campaign;
-import org.anju.campaign.Campaign.Deadline;
-import org.anju.campaign.CampaignCalendar;
+import static org.anju.tasklist.CaseVariables.CAMPAIGN_YEAR;
+import static org.anju.tasklist.CaseVariables.COUNTY_CODE;
+import static org.anju.tasklist.CaseVariables.DYNAMIC_GUARANTEE;
+
+import org.anju.tasklist.Step;
+import org.anju.tasklist.Step.CampaignDeadline;
+import org.anju.tasklist.Steps;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
- * Gives every new task a due date that Tasklist shows: its step's limit in its county; for a
- * dynamic-guarantee case no later than the campaign deadline the step serves. A due date the model
- * sets itself (the subsidy's 30 days, a rectification deadline) is kept.
+ * Gives every new task a due date that Tasklist shows: its step's limit in its county (the catalogue's,
+ * unless configured); no later than the campaign deadline that caps the step in its catalogue. A due
+ * date the model sets itself (the subsidy's 30 days, a rectification deadline) is kept.
  */
-public class StepDueDates implements TaskListener {
+class StepDueDates implements TaskListener {
 
-  /** Steps that must be done before construction starts: the end-of-March deadline. */
-  static final Set<String> BEFORE_START = Set.of("confirm-identification", "verify-housing", "appraise-house",
-      "village-review", "township-review", "county-approval", "sign-agreement", "start-construction");
-  /** Steps up to acceptance: the end-of-May deadline. */
-  static final Set<String> BEFORE_COMPLETION = Set.of("inspect-construction", "inspect-acceptance");
-
+  private final Steps steps;
   private final StepLimits limits;
-  private final CampaignCalendar campaigns;
+  private final CampaignDeadlineDates campaigns;
 
-  public StepDueDates(StepLimits limits, CampaignCalendar campaigns) {
+  StepDueDates(Steps steps, StepLimits limits, CampaignDeadlineDates campaigns) {
+    this.steps = steps;
     this.limits = limits;
     this.campaigns = campaigns;
   }
@@ -40,43 +38,34 @@ public class StepDueDates implements TaskListener {
     if (task.getDueDate() != null) {
       return;
     }
-    String form = formOf(task);
-    Duration limit = form == null ? null : limits.limit(form, (String) task.getVariable("countyCode"));
+    Step step = steps.step(task.getTaskDefinitionKey()).orElse(null);
+    if (step == null) {
+      return;
+    }
+    Duration limit = limits.limit(step.formId(), COUNTY_CODE.get(task), step.limit());
     if (limit == null) {
       return;
     }
     Date due = Date.from(ClockUtil.getCurrentTime().toInstant().plus(limit));
-    Date deadline = campaignDeadline(task, form);
+    Date deadline = campaignDeadline(task, step);
     task.setDueDate(deadline != null && deadline.before(due) ? deadline : due);
   }
 
   /** The campaign deadline the step serves, when it is still ahead. */
-  private Date campaignDeadline(DelegateTask task, String form) {
-    Object year = task.getVariable("campaignYear");
-    if (!(year instanceof Number number)) {
+  private Date campaignDeadline(DelegateTask task, Step step) {
+    Integer year = CAMPAIGN_YEAR.get(task);
+    if (year == null) {
       return null;
     }
-    boolean dynamic = Boolean.TRUE.equals(task.getVariable("dynamicGuarantee"));
-    Deadline deadline = null;
-    if (dynamic && BEFORE_START.contains(form)) {
-      deadline = Deadline.START;
-    } else if (dynamic && BEFORE_COMPLETION.contains(form) || "verify-housing".equals(form)) {
-      deadline = Deadline.COMPLETION; // every key-group household is verified by the end of May
-    }
+    CampaignDeadline deadline = step.cap(Boolean.TRUE.equals(DYNAMIC_GUARANTEE.get(task)));
     if (deadline == null) {
       return null;
     }
-    Campaign campaign = campaigns.find(number.intValue()).orElse(null);
-    if (campaign == null) {
+    LocalDate last = campaigns.lastDay(year, deadline).orElse(null);
+    if (last == null) {
       return null;
     }
-    LocalDate day = campaign.date(deadline).plusDays(1);
-    Date end = AnjuClock.startOf(day);
+    Date end = AnjuClock.startOf(last.plusDays(1));
     return end.after(ClockUtil.getCurrentTime()) ? end : null;
-  }
-
-  private static String formOf(DelegateTask task) {
-    UserTask element = task.getBpmnModelElementInstance();
-    return element == null ? null : element.getCamundaFormRef();
   }
 }

@@ -3,14 +3,17 @@ package org.anju.household;
 import java.sql.Date;
 import java.time.LocalDate;
 
-import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.campaign.CampaignCalendar;
+import org.anju.household.HouseholdCaseProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves the milestone listeners of {@code household-case}: verified, method decided, construction
- * started, accepted. The household table keeps them so that deadlines and progress need no history.
+ * Keeps the milestones of a case in the household table (verified, method decided, construction
+ * started, accepted), so that deadlines and progress need no history: recorded when the step of the
+ * catalogue completes, and made true when a later step starts by any route, a modification in Cockpit
+ * included.
  */
 @Component("caseMilestones")
 public class CaseMilestones {
@@ -21,30 +24,33 @@ public class CaseMilestones {
     this.jdbc = jdbc;
   }
 
-  public void verified(DelegateExecution execution) {
-    set(execution, "verified_on", date(execution, Vars.VERIFICATION_DATE));
-  }
-
+  /** Serves {@code BusinessRuleTask_DecideRenovationPlan}. */
   public void planDecided(DelegateExecution execution) {
-    set(execution, "renovation_method", execution.getVariable(Vars.RENOVATION_METHOD));
+    jdbc.update("update household set renovation_method = ? where household_id = ?",
+        Typed.RENOVATION_METHOD.stored(Typed.RENOVATION_METHOD.get(execution)), execution.getProcessBusinessKey());
   }
 
-  public void constructionStarted(DelegateExecution execution) {
-    set(execution, "construction_started_on", date(execution, Vars.CONSTRUCTION_START_DATE));
-  }
-
-  public void accepted(DelegateExecution execution) {
-    if (Boolean.TRUE.equals(execution.getVariable(Vars.ACCEPTANCE_PASSED))) {
-      set(execution, "accepted_on", date(execution, Vars.ACCEPTANCE_DATE));
+  /** The step that records {@code milestone} completed: its date is the one the form gave. */
+  void recorded(DelegateExecution execution, CaseMilestone milestone) {
+    if (milestone == CaseMilestone.ACCEPTED && !Boolean.TRUE.equals(Typed.ACCEPTANCE_PASSED.get(execution))) {
+      return;
     }
+    jdbc.update("update household set " + milestone.column + " = ? where household_id = ?",
+        Date.valueOf(dateOf(execution, milestone)), execution.getProcessBusinessKey());
   }
 
-  private void set(DelegateExecution execution, String column, Object value) {
-    jdbc.update("update household set " + column + " = ? where household_id = ?", value,
+  /**
+   * A step that lies after {@code milestone} started: when the milestone is not recorded (the case was
+   * moved past its step), record it with the step's date if the case has one, else today.
+   */
+  void holds(DelegateExecution execution, CaseMilestone milestone) {
+    LocalDate date = dateOf(execution, milestone);
+    jdbc.update("update household set " + milestone.column + " = ? where household_id = ? and "
+        + milestone.column + " is null", Date.valueOf(date == null ? CampaignCalendar.today() : date),
         execution.getProcessBusinessKey());
   }
 
-  private static Date date(DelegateExecution execution, String variable) {
-    return Date.valueOf(LocalDate.parse((String) execution.getVariable(variable)));
+  private static LocalDate dateOf(DelegateExecution execution, CaseMilestone milestone) {
+    return milestone.date.get(execution);
   }
 }

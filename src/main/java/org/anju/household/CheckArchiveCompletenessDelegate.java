@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.anju.household.HouseholdCaseProcess.RenovationMethod;
+import org.anju.household.HouseholdCaseProcess.Typed;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,13 +40,13 @@ public class CheckArchiveCompletenessDelegate implements JavaDelegate {
   }
 
   static List<String> missingItems(DelegateExecution execution) {
-    Object method = execution.getVariable(Vars.RENOVATION_METHOD);
+    RenovationMethod method = Typed.RENOVATION_METHOD.get(execution);
     List<String> required = new ArrayList<>(EVERY_CASE);
-    if (RenovationMethod.REINFORCE.name().equals(method) || RenovationMethod.REBUILD.name().equals(method)) {
+    if (method == RenovationMethod.REINFORCE || method == RenovationMethod.REBUILD) {
       required.addAll(RENOVATION);
-    } else if (RenovationMethod.RELOCATION.name().equals(method)) {
+    } else if (method == RenovationMethod.RELOCATION) {
       required.addAll(RELOCATION);
-    } else if (RenovationMethod.ALTERNATIVE_HOUSING.name().equals(method)) {
+    } else if (method == RenovationMethod.ALTERNATIVE_HOUSING) {
       required.addAll(ALTERNATIVE);
     }
     return required.stream().filter(name -> isBlank(execution.getVariable(name))).toList();

@@ -1,5 +1,10 @@
 package org.anju.household;
 
+import java.time.LocalDate;
+
+import org.anju.tasklist.CaseVariables;
+import org.anju.tasklist.Variable;
+
 /**
  * Everything code needs to know about {@code processes/household-case.bpmn}: its key, the ids of
  * the elements code and tests refer to, the variables with their types, and the decisions it calls.
@@ -211,14 +216,52 @@ public final class HouseholdCaseProcess {
     private Vars() {}
   }
 
+  /**
+   * Typed accessors of the variables that steps, listeners and delegates share: read and written
+   * through these, never by casting {@code getVariable}. The names are those of {@link Vars}.
+   */
+  public static final class Typed {
+    public static final Variable<String> HOUSEHOLD_ID = Variable.text(Vars.HOUSEHOLD_ID);
+    public static final Variable<String> HEAD_NAME = Variable.text(Vars.HEAD_NAME);
+    public static final Variable<String> CITY_CODE = Variable.text(Vars.CITY_CODE);
+    public static final Variable<String> COUNTY_CODE = CaseVariables.COUNTY_CODE;
+    public static final Variable<String> TOWNSHIP_CODE = Variable.text(Vars.TOWNSHIP_CODE);
+    public static final Variable<String> COUNTY_NAME = CaseVariables.COUNTY_NAME;
+    public static final Variable<String> TOWNSHIP_NAME = Variable.text(Vars.TOWNSHIP_NAME);
+    public static final Variable<String> RESIDENT_ID = Variable.text(Vars.RESIDENT_ID);
+    public static final Variable<Long> HOUSEHOLD_SIZE = Variable.whole(Vars.HOUSEHOLD_SIZE);
+    public static final Variable<Integer> CAMPAIGN_YEAR = CaseVariables.CAMPAIGN_YEAR;
+    public static final Variable<Boolean> DYNAMIC_GUARANTEE = CaseVariables.DYNAMIC_GUARANTEE;
+    public static final Variable<KeyGroup> KEY_GROUP = Variable.of(Vars.KEY_GROUP, KeyGroup.class);
+    public static final Variable<String> SAFETY_GRADE = Variable.text(Vars.SAFETY_GRADE);
+    public static final Variable<RenovationMethod> RENOVATION_METHOD =
+        Variable.of(Vars.RENOVATION_METHOD, RenovationMethod.class);
+    public static final Variable<Outcome> OUTCOME = Variable.of(Vars.OUTCOME, Outcome.class);
+
+    public static final Variable<LocalDate> VERIFICATION_DATE = Variable.date(Vars.VERIFICATION_DATE);
+    public static final Variable<LocalDate> CONSTRUCTION_START_DATE = Variable.date(Vars.CONSTRUCTION_START_DATE);
+    public static final Variable<LocalDate> INSPECTION_DATE = Variable.date(Vars.INSPECTION_DATE);
+    public static final Variable<String> INSPECTOR_NAME = Variable.text(Vars.INSPECTOR_NAME);
+    public static final Variable<Boolean> QUALITY_OK = Variable.flag(Vars.QUALITY_OK);
+    public static final Variable<Boolean> SAFETY_OK = Variable.flag(Vars.SAFETY_OK);
+    public static final Variable<String> INSPECTION_NOTES = Variable.text(Vars.INSPECTION_NOTES);
+    public static final Variable<Long> INSPECTION_COUNT = Variable.whole(Vars.INSPECTION_COUNT);
+    public static final Variable<LocalDate> ACCEPTANCE_DATE = Variable.date(Vars.ACCEPTANCE_DATE);
+    public static final Variable<Boolean> ACCEPTANCE_PASSED = Variable.flag(Vars.ACCEPTANCE_PASSED);
+
+    private Typed() {}
+  }
+
   /** The four key groups. */
   public enum KeyGroup { POOR, DIBAO, TEKUN, DISABLED }
 
   /** Results of decision {@code renovation-plan}. */
   public enum RenovationMethod { APPRAISED_SAFE, REINFORCE, REBUILD, ALTERNATIVE_HOUSING, RELOCATION }
 
-  /** How a case ends. */
-  /** How a case ended; CANCELLED: deleted in Cockpit or through the API, not by its own path. */
+  /**
+   * How a case ended. CANCELLED: ended from outside (cancelled in Cockpit, deleted through the API, every
+   * step cancelled by a modification), not by one of its own end events.
+   */
   public enum Outcome { APPRAISED_SAFE, MADE_SAFE_BY_RENOVATION, SECURED_OTHER_WAY, NOT_ELIGIBLE, CANCELLED }
 
   /** Decision keys, each in {@code processes/<key>.dmn}. */

@@ -82,10 +82,10 @@ public class HouseholdRegistry {
         outcome, Timestamp.from(now), householdId);
   }
 
-  /** A case that ended without an outcome of its own (deleted): recorded as cancelled, an outcome is kept. */
-  void recordCancellation(String householdId, String outcome, Instant now) {
+  /** Records that a case was ended from outside (cancelled), unless it has an outcome already. */
+  void recordCancellation(String householdId, Instant now) {
     jdbc.update("update household set outcome = ?, closed_at = ? where household_id = ? and outcome is null",
-        outcome, Timestamp.from(now), householdId);
+        HouseholdCaseProcess.Outcome.CANCELLED.name(), Timestamp.from(now), householdId);
   }
 
   public Optional<String> outcomeOf(String householdId) {

@@ -1,8 +1,8 @@
 package org.anju.household;
 
-import java.time.LocalDate;
+import java.util.List;
 
-import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdCaseProcess.Typed;
 import org.anju.household.HouseholdRegistry.Inspection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,15 +25,15 @@ public class LogInspectionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Inspection inspection = new Inspection(
-        LocalDate.parse((String) execution.getVariable(Vars.INSPECTION_DATE)),
-        (String) execution.getVariable(Vars.INSPECTOR_NAME),
-        Boolean.TRUE.equals(execution.getVariable(Vars.QUALITY_OK)),
-        Boolean.TRUE.equals(execution.getVariable(Vars.SAFETY_OK)),
-        (String) execution.getVariable(Vars.INSPECTION_NOTES));
+        Typed.INSPECTION_DATE.get(execution),
+        Typed.INSPECTOR_NAME.get(execution),
+        Boolean.TRUE.equals(Typed.QUALITY_OK.get(execution)),
+        Boolean.TRUE.equals(Typed.SAFETY_OK.get(execution)),
+        Typed.INSPECTION_NOTES.get(execution));
     long count = registry.logInspection(execution.getProcessBusinessKey(), inspection,
         ClockUtil.getCurrentTime().toInstant());
-    execution.setVariable(Vars.INSPECTION_COUNT, count);
-    execution.removeVariables(java.util.List.of(Vars.INSPECTION_DATE, Vars.INSPECTOR_NAME, Vars.QUALITY_OK,
-        Vars.SAFETY_OK, Vars.INSPECTION_NOTES));
+    Typed.INSPECTION_COUNT.set(execution, count);
+    execution.removeVariables(List.of(Typed.INSPECTION_DATE.name(), Typed.INSPECTOR_NAME.name(),
+        Typed.QUALITY_OK.name(), Typed.SAFETY_OK.name(), Typed.INSPECTION_NOTES.name()));
   }
 }

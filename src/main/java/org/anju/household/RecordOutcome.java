@@ -1,7 +1,7 @@
 package org.anju.household;
 
 import org.anju.household.HouseholdCaseProcess.Outcome;
-import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdCaseProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ public class RecordOutcome {
 
   public void record(DelegateExecution execution, String outcome) {
     Outcome checked = Outcome.valueOf(outcome);
-    execution.setVariable(Vars.OUTCOME, checked.name());
+    Typed.OUTCOME.set(execution, checked);
     registry.recordOutcome(execution.getProcessBusinessKey(), checked.name(), ClockUtil.getCurrentTime().toInstant());
   }
 }

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.anju.access.PlaceAccess;
 import org.anju.campaign.CampaignCalendar;
 import org.anju.access.RoleGroups;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Typed;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.region.Divisions;
 import org.anju.tasklist.FieldErrors;
@@ -53,24 +55,33 @@ public class RegisterHouseholdListener implements ExecutionListener {
 
     String householdId = registry.register(registration, campaignYear, ClockUtil.getCurrentTime().toInstant());
     execution.setProcessBusinessKey(householdId);
-    execution.setVariable(Vars.HOUSEHOLD_ID, householdId);
-    execution.setVariable(Vars.CAMPAIGN_YEAR, campaignYear);
+    Typed.HOUSEHOLD_ID.set(execution, householdId);
+    Typed.CAMPAIGN_YEAR.set(execution, campaignYear);
     // normalised values: an upper-case check character, a Long household size, an explicit flag
-    execution.setVariable(Vars.RESIDENT_ID, registration.residentId());
-    execution.setVariable(Vars.HOUSEHOLD_SIZE, registration.householdSize());
-    execution.setVariable(Vars.DYNAMIC_GUARANTEE, registration.dynamicGuarantee());
-    execution.setVariable(Vars.COUNTY_NAME, divisions.nameOf(registration.countyCode()));
-    execution.setVariable(Vars.TOWNSHIP_NAME, divisions.nameOf(registration.townshipCode()));
+    Typed.RESIDENT_ID.set(execution, registration.residentId());
+    Typed.HOUSEHOLD_SIZE.set(execution, registration.householdSize());
+    Typed.DYNAMIC_GUARANTEE.set(execution, registration.dynamicGuarantee());
+    Typed.COUNTY_NAME.set(execution, divisions.nameOf(registration.countyCode()));
+    Typed.TOWNSHIP_NAME.set(execution, divisions.nameOf(registration.townshipCode()));
 
     String county = registration.countyCode();
     String township = registration.townshipCode();
-    execution.setVariable(Vars.CONFIRMING_GROUP, RoleGroups.confirming(registration.keyGroup(), county));
+    execution.setVariable(Vars.CONFIRMING_GROUP, confirmingGroup(registration.keyGroup(), county));
     execution.setVariable(Vars.VILLAGE_GROUP, RoleGroups.village(township));
     execution.setVariable(Vars.TOWNSHIP_GROUP, RoleGroups.township(township));
     execution.setVariable(Vars.APPRAISER_GROUP, RoleGroups.appraiser(county));
     execution.setVariable(Vars.HOUSING_GROUP, RoleGroups.housing(county));
     execution.setVariable(Vars.POVERTY_GROUP, RoleGroups.poverty(county));
     execution.setVariable(Vars.FINANCE_GROUP, RoleGroups.finance(county));
+  }
+
+  /** The office that confirms a household's membership of its key group. */
+  static String confirmingGroup(KeyGroup group, String countyCode) {
+    return switch (group) {
+      case POOR -> RoleGroups.poverty(countyCode);
+      case DIBAO, TEKUN -> RoleGroups.civilAffairs(countyCode);
+      case DISABLED -> RoleGroups.disabledFederation(countyCode);
+    };
   }
 
   /**

@@ -43,7 +43,7 @@ public class RegistrationRules {
       return Optional.empty();
     }
     return Optional.of(new Registration(headName.get(), residentId.get(), KeyGroup.valueOf(keyGroup.get()),
-        (String) values.raw(Vars.CITY_CODE), (String) values.raw(Vars.COUNTY_CODE), place.get(),
+        values.text(Vars.CITY_CODE, 4).orElseThrow(), values.text(Vars.COUNTY_CODE, 6).orElseThrow(), place.get(),
         village.get(), address.get(), size.get(), dynamic));
   }
 

@@ -1,5 +1,10 @@
 package org.anju.rectification;
 
+import java.time.LocalDate;
+
+import org.anju.tasklist.CaseVariables;
+import org.anju.tasklist.Variable;
+
 /**
  * Everything code needs to know about {@code processes/problem-rectification.bpmn}, the "three three"
  * method: its key, element ids, variables and check levels.
@@ -42,6 +47,8 @@ public final class ProblemRectificationProcess {
     public static final String COUNTY_CODE = "countyCode";
     public static final String TOWNSHIP_CODE = "townshipCode";
     public static final String VILLAGE = "village";
+    /** String: the household's head, when the check was called by a household case. */
+    public static final String HEAD_NAME = "headName";
     public static final String CHECK_SCOPE = "checkScope";
     public static final String CHECKER_NAME = "checkerName";
     /** String: set when the check was called by a household case. */
@@ -72,6 +79,23 @@ public final class ProblemRectificationProcess {
     public static final String CLOSE_OUT_REMARKS = "closeOutRemarks";
 
     private Vars() {}
+  }
+
+  /** Typed accessors of the variables the delegates and listeners share; names as in {@link Vars}. */
+  public static final class Typed {
+    public static final Variable<String> COUNTY_CODE = CaseVariables.COUNTY_CODE;
+    public static final Variable<String> TOWNSHIP_CODE = Variable.text(Vars.TOWNSHIP_CODE);
+    public static final Variable<String> VILLAGE = Variable.text(Vars.VILLAGE);
+    public static final Variable<String> HOUSEHOLD_ID = Variable.text(Vars.HOUSEHOLD_ID);
+    public static final Variable<CheckLevel> CHECK_LEVEL = Variable.of(Vars.CHECK_LEVEL, CheckLevel.class);
+    public static final Variable<Boolean> CHECK_FINISHED = Variable.flag(Vars.CHECK_FINISHED);
+    public static final Variable<Integer> PROBLEM_BATCH = Variable.integer(Vars.PROBLEM_BATCH);
+    public static final Variable<String> PROBLEM_ID = Variable.text(Vars.PROBLEM_ID);
+    public static final Variable<String> RECTIFICATION_MEASURES = Variable.text(Vars.RECTIFICATION_MEASURES);
+    public static final Variable<LocalDate> CLOSE_OUT_DATE = Variable.date(Vars.CLOSE_OUT_DATE);
+    public static final Variable<String> CLOSE_OUT_REMARKS = Variable.text(Vars.CLOSE_OUT_REMARKS);
+
+    private Typed() {}
   }
 
   /** The three levels of the "three three" check. */

@@ -1,8 +1,7 @@
 package org.anju.rectification;
 
-import java.time.LocalDate;
 
-import org.anju.rectification.ProblemRectificationProcess.Vars;
+import org.anju.rectification.ProblemRectificationProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,10 +19,8 @@ public class RecordCloseOutDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ledger.closeOut((String) execution.getVariable(Vars.PROBLEM_ID),
-        (String) execution.getVariable(Vars.RECTIFICATION_MEASURES),
-        LocalDate.parse((String) execution.getVariable(Vars.CLOSE_OUT_DATE)),
-        (String) execution.getVariable(Vars.CLOSE_OUT_REMARKS),
+    ledger.closeOut(Typed.PROBLEM_ID.get(execution), Typed.RECTIFICATION_MEASURES.get(execution),
+        Typed.CLOSE_OUT_DATE.get(execution), Typed.CLOSE_OUT_REMARKS.get(execution),
         ClockUtil.getCurrentTime().toInstant());
   }
 }

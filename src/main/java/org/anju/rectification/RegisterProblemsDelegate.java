@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.anju.rectification.ProblemLedger.CheckPlace;
+import org.anju.rectification.ProblemRectificationProcess.Typed;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,20 +31,19 @@ public class RegisterProblemsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Number previous = (Number) execution.getVariable(Vars.PROBLEM_BATCH);
-    int batch = previous == null ? 1 : previous.intValue() + 1;
+    Integer previous = Typed.PROBLEM_BATCH.get(execution);
+    int batch = previous == null ? 1 : previous + 1;
     Instant now = ClockUtil.getCurrentTime().toInstant();
     LocalDate deadline = deadline(execution.getVariable(Vars.RECTIFY_DEADLINE), now);
     CheckPlace place = new CheckPlace(execution.getProcessInstanceId(),
-        (String) execution.getVariable(Vars.CHECK_LEVEL), (String) execution.getVariable(Vars.COUNTY_CODE),
-        (String) execution.getVariable(Vars.TOWNSHIP_CODE), (String) execution.getVariable(Vars.VILLAGE),
-        (String) execution.getVariable(Vars.HOUSEHOLD_ID));
+        Typed.CHECK_LEVEL.get(execution).name(), Typed.COUNTY_CODE.get(execution),
+        Typed.TOWNSHIP_CODE.get(execution), Typed.VILLAGE.get(execution), Typed.HOUSEHOLD_ID.get(execution));
     Object found = execution.getVariable(Vars.PROBLEMS_FOUND);
     if (found instanceof String text) {
       text.lines().map(String::strip).filter(line -> !line.isEmpty())
           .forEach(problem -> ledger.open(place, batch, problem, deadline, now));
     }
-    execution.setVariable(Vars.PROBLEM_BATCH, batch);
+    Typed.PROBLEM_BATCH.set(execution, batch);
     execution.removeVariable(Vars.PROBLEMS_FOUND);
     execution.removeVariable(Vars.RECTIFY_DEADLINE);
   }

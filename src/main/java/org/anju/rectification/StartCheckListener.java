@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.anju.access.PlaceAccess;
 import org.anju.household.RegistrationRules;
 import org.anju.rectification.ProblemRectificationProcess.CheckLevel;
+import org.anju.rectification.ProblemRectificationProcess.Typed;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StepValues;
@@ -42,8 +43,8 @@ public class StartCheckListener implements ExecutionListener {
       errors.add(Vars.VILLAGE, "is required for a village or township check");
     }
     values.text(Vars.CHECK_SCOPE, 500);
-    RectificationStepRules.conductCheck(values); // problems may come with the start, e.g. a failed acceptance's
-    boolean calledByCase = execution.getVariable(Vars.HOUSEHOLD_ID) != null;
+    RectificationSteps.conductCheck(values); // problems may come with the start, e.g. a failed acceptance's
+    boolean calledByCase = Typed.HOUSEHOLD_ID.get(execution) != null;
     if (calledByCase) {
       if (values.optionalText(Vars.PROBLEMS_FOUND, 4000).isEmpty()) {
         errors.add(Vars.PROBLEMS_FOUND, "a failed acceptance must list at least one defect");
@@ -53,15 +54,15 @@ public class StartCheckListener implements ExecutionListener {
     }
     errors.throwIfAny();
     PlaceAccess.check(execution.getProcessEngineServices().getIdentityService(),
-        (String) execution.getVariable(Vars.COUNTY_CODE), township.get(), errors);
+        Typed.COUNTY_CODE.get(execution), township.get(), errors);
     errors.throwIfAny();
 
-    String countyCode = (String) execution.getVariable(Vars.COUNTY_CODE);
+    String countyCode = Typed.COUNTY_CODE.get(execution);
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey("CHECK-" + countyCode + "-" + execution.getProcessInstanceId());
     }
-    if (execution.getVariable(Vars.CHECK_FINISHED) == null) {
-      execution.setVariable(Vars.CHECK_FINISHED, false);
+    if (Typed.CHECK_FINISHED.get(execution) == null) {
+      Typed.CHECK_FINISHED.set(execution, false);
     }
     CheckGroups groups = CheckGroups.of(CheckLevel.valueOf(level.get()), countyCode, township.get());
     execution.setVariable(Vars.CHECKER_GROUP, groups.checker());

@@ -1,31 +1,29 @@
 package org.anju.tasklist;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * Empties a step's decision fields when its task is created ({@link StepRules#freshOnEntry()}).
+ * Empties a step's decision fields when its task is created ({@link Step#freshOnEntry()}).
  * Setting them to null, rather than removing them, keeps a variable local to a multi-instance
  * problem local to it.
  */
-public class FreshFormListener implements TaskListener {
+class FreshFormListener implements TaskListener {
 
-  private final Map<String, List<String>> fields = new HashMap<>();
+  private final Steps steps;
 
-  public FreshFormListener(List<StepRules> ruleSets) {
-    ruleSets.forEach(set -> fields.putAll(set.freshOnEntry()));
+  FreshFormListener(Steps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    for (String name : fields.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-      if (task.hasVariable(name)) {
-        task.setVariable(name, null);
+    steps.step(task.getTaskDefinitionKey()).ifPresent(step -> {
+      for (String name : step.freshOnEntry()) {
+        if (task.hasVariable(name)) {
+          task.setVariable(name, null);
+        }
       }
-    }
+    });
   }
 }

@@ -1,9 +1,5 @@
 package org.anju.tasklist;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
@@ -13,16 +9,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * wraps task-listener exceptions into a server error, while a validation failure thrown here reaches
  * the REST API as 400 with the message.
  */
-public class StepValidationListener implements ExecutionListener {
+class StepValidationListener implements ExecutionListener {
 
-  private final Map<String, StepRule> rules = new HashMap<>();
+  private final Steps steps;
 
-  public StepValidationListener(List<StepRules> ruleSets) {
-    ruleSets.forEach(set -> rules.putAll(set.byActivityId()));
-  }
-
-  public boolean hasRuleFor(String activityId) {
-    return rules.containsKey(activityId);
+  StepValidationListener(Steps steps) {
+    this.steps = steps;
   }
 
   @Override
@@ -30,11 +22,10 @@ public class StepValidationListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the step was cancelled, not completed: nothing was submitted
     }
-    StepRule rule = rules.get(execution.getCurrentActivityId());
-    if (rule != null) {
+    steps.step(execution.getCurrentActivityId()).ifPresent(step -> {
       FieldErrors errors = new FieldErrors();
-      rule.check(new StepValues(execution, errors));
+      step.rule().check(new StepValues(execution, errors));
       errors.throwIfAny();
-    }
+    });
   }
 }

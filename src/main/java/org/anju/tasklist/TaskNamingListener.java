@@ -3,33 +3,33 @@ package org.anju.tasklist;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.anju.tasklist.StepCatalogue.NamePart;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * Names every new task after its step and its household ("入户核验 Verify housing safety · 王秀英 ·
- * 宋家沟村"), so that a list of 200 tasks is readable. A rectification task names its problem.
+ * Names every new task after its step and what its catalogue names it by ("入户核验 Verify housing safety ·
+ * 王秀英 · 宋家沟村"), so that a list of 200 tasks is readable. A rectification task names its problem.
  */
-public class TaskNamingListener implements TaskListener {
+class TaskNamingListener implements TaskListener {
 
-  static final int PROBLEM_EXCERPT = 24;
+  private final Steps steps;
+
+  TaskNamingListener(Steps steps) {
+    this.steps = steps;
+  }
 
   @Override
   public void notify(DelegateTask task) {
     List<String> parts = new ArrayList<>();
     parts.add(task.getName());
-    addIfPresent(parts, task.getVariable("headName"));
-    addIfPresent(parts, task.getVariable("village"));
-    Object problem = task.getVariable("problemDescription");
-    if (problem instanceof String text && !text.isBlank()) {
-      parts.add(text.length() > PROBLEM_EXCERPT ? text.substring(0, PROBLEM_EXCERPT) + "…" : text);
+    List<NamePart> named = steps.catalogueOf(task.getTaskDefinitionKey()).map(StepCatalogue::nameParts)
+        .orElse(List.of());
+    for (NamePart part : named) {
+      if (task.getVariable(part.variable()) instanceof String text && !text.isBlank()) {
+        parts.add(text.length() > part.maxLength() ? text.substring(0, part.maxLength()) + "…" : text);
+      }
     }
     task.setName(String.join(" · ", parts));
-  }
-
-  private static void addIfPresent(List<String> parts, Object value) {
-    if (value instanceof String text && !text.isBlank()) {
-      parts.add(text);
-    }
   }
 }

@@ -13,15 +13,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * that asks its decisions afresh, and the server-side check of the submitted form. Added at parse time so that no task
  * can be modelled without them.
  */
-public class TasklistParseListener extends AbstractBpmnParseListener {
+class TasklistParseListener extends AbstractBpmnParseListener {
 
-  private final TaskNamingListener naming = new TaskNamingListener();
+  private final TaskNamingListener naming;
   private final StepValidationListener validation;
   private final FreshFormListener freshForm;
 
-  public TasklistParseListener(StepValidationListener validation, FreshFormListener freshForm) {
-    this.validation = validation;
-    this.freshForm = freshForm;
+  TasklistParseListener(Steps steps) {
+    this.naming = new TaskNamingListener(steps);
+    this.validation = new StepValidationListener(steps);
+    this.freshForm = new FreshFormListener(steps);
   }
 
   @Override

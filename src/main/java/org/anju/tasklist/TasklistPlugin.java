@@ -13,16 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistPlugin extends AbstractProcessEnginePlugin {
 
-  private final StepValidationListener validation;
-  private final FreshFormListener freshForm;
+  private final Steps steps;
 
-  public TasklistPlugin(List<StepRules> ruleSets) {
-    this.validation = new StepValidationListener(ruleSets);
-    this.freshForm = new FreshFormListener(ruleSets);
-  }
-
-  public StepValidationListener validation() {
-    return validation;
+  public TasklistPlugin(Steps steps) {
+    this.steps = steps;
   }
 
   @Override
@@ -32,7 +26,7 @@ public class TasklistPlugin extends AbstractProcessEnginePlugin {
       listeners = new ArrayList<>();
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
-    listeners.add(new TasklistParseListener(validation, freshForm));
+    listeners.add(new TasklistParseListener(steps));
     configuration.setCustomPreCommandInterceptorsTxRequired(
         withLast(new FormSubmissionPolicy(configuration), configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(

@@ -725,8 +725,7 @@ class BadInputCatalogueTest {
 
   /** The valid values of a step, as {@link DemoSteps} and the rectification rules know them, with the changes. */
   static Map<String, Object> taskValues(String step, Map<String, Object> changes) {
-    Map<String, Object> valid = isRectificationStep(step) ? rectificationValues(step)
-        : new LinkedHashMap<>(DemoSteps.valuesFor(step, TODAY));
+    Map<String, Object> valid = new LinkedHashMap<>(DemoSteps.valuesFor(step, TODAY));
     if (step.equals(TASK_PAYOUT_SUBSIDY)) {
       valid.put(Vars.PAID_AMOUNT, Fill.APPROVED_SUBSIDY);
     }
@@ -743,26 +742,9 @@ class BadInputCatalogueTest {
         regex ? expected : Pattern.quote(expected));
   }
 
+  /** A rectification step's valid values: its catalogue entry's (kept in insertion order for the messages). */
   static Map<String, Object> rectificationValues(String step) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    switch (step) {
-      case TASK_CONDUCT_CHECK -> {
-        values.put(ProblemRectificationProcess.Vars.PROBLEMS_FOUND, "墙体裂缝 Cracked wall");
-        values.put(ProblemRectificationProcess.Vars.RECTIFY_DEADLINE, TODAY.plusDays(15).toString());
-        values.put(ProblemRectificationProcess.Vars.CHECK_FINISHED, false);
-      }
-      case TASK_RECTIFY_PROBLEM -> {
-        values.put(ProblemRectificationProcess.Vars.RECTIFICATION_MEASURES, "重新铺设屋面 Roof relaid");
-        values.put(ProblemRectificationProcess.Vars.RECTIFIED_DATE, day(3));
-      }
-      case TASK_VERIFY_RECTIFICATION -> values.put(ProblemRectificationProcess.Vars.RECTIFICATION_VERIFIED, true);
-      case TASK_CLOSE_OUT_PROBLEM -> {
-        values.put(ProblemRectificationProcess.Vars.CLOSE_OUT_DATE, day(1));
-        values.put(ProblemRectificationProcess.Vars.CLOSE_OUT_REMARKS, "已销号 Closed");
-      }
-      default -> throw new IllegalArgumentException(step);
-    }
-    return values;
+    return new LinkedHashMap<>(DemoSteps.valuesFor(step, TODAY));
   }
 
   /** A valid start of a county spot check of 宋家沟镇, with the changes applied. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.ProcessTestEngine;
+import org.anju.campaign.Campaign.Deadline;
+import org.anju.campaign.CampaignProgress;
 import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoSteps;
 import org.anju.demo.DemoUsers;
@@ -325,6 +327,59 @@ class HouseholdCaseProcessTest {
     Task again = walker.walkTo(pi.getId(), reviewStep);
     assertThat(taskService().getVariable(again.getId(), approvedVar)).isNull();
     assertThat(taskService().getVariable(again.getId(), remarksVar)).isNull();
+  }
+
+  @Test
+  void shouldRecordACaseDeletedFromOutsideAsCancelledSoThatItNoLongerLags() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_APPRAISE_HOUSE);
+    int year = ((Number) runtimeService().getVariable(pi.getId(), Vars.CAMPAIGN_YEAR)).intValue();
+    CampaignProgress progress = new CampaignProgress(ENGINE.domain().jdbc());
+    assertThat(laggingIds(progress, year, Deadline.START)).contains(pi.getBusinessKey());
+
+    // as Cockpit's "cancel process instance" does, skipping the model's own listeners
+    runtimeService().deleteProcessInstance(pi.getId(), "登记有误 Registered by mistake", true);
+
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("CANCELLED");
+    assertThat(laggingIds(progress, year, Deadline.START)).doesNotContain(pi.getBusinessKey());
+    assertThat(laggingIds(progress, year, Deadline.COMPLETION)).doesNotContain(pi.getBusinessKey());
+    assertThat(ENGINE.domain().jdbc().queryForObject(
+        "select count(*) from household where household_id = ? and outcome is null", Long.class, pi.getBusinessKey()))
+        .isZero();
+  }
+
+  @Test
+  void shouldKeepTheOutcomeOfACaseThatEndedNormally() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkToEnd(pi.getId());
+
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("MADE_SAFE_BY_RENOVATION");
+  }
+
+  @Test
+  void shouldRecordConstructionStartedWhenACaseIsMovedPastItByAModification() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_START_CONSTRUCTION);
+    int year = ((Number) runtimeService().getVariable(pi.getId(), Vars.CAMPAIGN_YEAR)).intValue();
+    CampaignProgress progress = new CampaignProgress(ENGINE.domain().jdbc());
+    assertThat(laggingIds(progress, year, Deadline.START)).contains(pi.getBusinessKey());
+
+    // as Cockpit's modification does: the start step is cancelled unanswered, the inspection started
+    runtimeService().createProcessInstanceModification(pi.getId())
+        .cancelAllForActivity(TASK_START_CONSTRUCTION)
+        .startBeforeActivity(TASK_INSPECT_CONSTRUCTION)
+        .execute(true, true);
+
+    assertThat(pi).isWaitingAt(TASK_INSPECT_CONSTRUCTION);
+    assertThat(ENGINE.domain().jdbc().queryForObject(
+        "select construction_started_on from household where household_id = ?", java.sql.Date.class,
+        pi.getBusinessKey()).toLocalDate()).isEqualTo(today());
+    assertThat(laggingIds(progress, year, Deadline.START)).doesNotContain(pi.getBusinessKey());
+  }
+
+  private static java.util.List<String> laggingIds(CampaignProgress progress, int year, Deadline deadline) {
+    return progress.laggingCases(year, deadline, DemoUsers.KELAN.countyCode()).stream()
+        .map(CampaignProgress.LaggingCase::householdId).toList();
   }
 
   private void closeEveryProblem(String rectificationId) {

@@ -333,7 +333,7 @@ class ProblemRectificationProcessTest {
   @Test
   void shouldRejectAProblemTooLongForTheLedger() {
     ProcessInstance pi = startCheck(CheckLevel.VILLAGE);
-    String tooLong = "漏".repeat(RectificationStepRules.MAX_PROBLEM_LENGTH + 1);
+    String tooLong = "漏".repeat(RectificationSteps.MAX_PROBLEM_LENGTH + 1);
 
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(),
         Map.of(Vars.PROBLEMS_FOUND, OLD_HOUSE + "\n" + tooLong, Vars.CHECK_FINISHED, false)))
