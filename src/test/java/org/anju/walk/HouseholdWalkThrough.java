@@ -17,7 +17,9 @@ import org.anju.demo.DemoUsers;
 import org.anju.household.HouseholdCaseProcess;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdSteps;
 import org.anju.household.Registration;
+import org.anju.tasklist.Step;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,6 +33,16 @@ import org.springframework.http.ResponseEntity;
 abstract class HouseholdWalkThrough {
 
   static final String TOWNSHIP_CLERK = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
+
+  /**
+   * The renovation path: the household catalogue's steps, which it lists in the path's order, without those
+   * of the other paths (relocation, alternative housing) and the archive's supply step, which a complete
+   * file never needs. A step added to the catalogue in its place is walked without a change here.
+   */
+  static final List<String> RENOVATION_PATH = new HouseholdSteps().steps().stream().map(Step::elementId)
+      .filter(id -> !List.of(TASK_CONFIRM_RELOCATION, TASK_ARRANGE_ALTERNATIVE_HOUSING, TASK_SUPPLY_ARCHIVE_DATA)
+          .contains(id))
+      .toList();
 
   @Autowired
   TestRestTemplate rest;
@@ -65,10 +77,8 @@ abstract class HouseholdWalkThrough {
       submitStep(tasklist.as(userOfCandidateGroup(tasklist, (String) task.get("id"))), task);
     }
 
-    assertThat(steps).containsExactly(TASK_CONFIRM_IDENTIFICATION, TASK_VERIFY_HOUSING, TASK_APPRAISE_HOUSE,
-        TASK_VILLAGE_REVIEW, TASK_TOWNSHIP_REVIEW, TASK_COUNTY_APPROVAL, TASK_SIGN_AGREEMENT,
-        TASK_START_CONSTRUCTION, TASK_INSPECT_CONSTRUCTION, TASK_INSPECT_ACCEPTANCE, TASK_PAYOUT_SUBSIDY,
-        TASK_ARCHIVE_CASE);
+    assertThat(steps).as("the renovation path walks the catalogue's steps in order, each once")
+        .containsExactlyElementsOf(RENOVATION_PATH);
     TasklistRestClient county = tasklist.as(DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING));
     Map<String, Object> history = county.get("/history/process-instance/" + instanceId);
     assertThat(history).containsEntry("state", "COMPLETED");
