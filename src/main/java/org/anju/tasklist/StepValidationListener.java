@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 class StepValidationListener implements ExecutionListener {
 
   private final Steps steps;
+  private final ReferenceFormats formats;
 
-  StepValidationListener(Steps steps) {
+  StepValidationListener(Steps steps, ReferenceFormats formats) {
     this.steps = steps;
+    this.formats = formats;
   }
 
   @Override
@@ -24,7 +26,7 @@ class StepValidationListener implements ExecutionListener {
     }
     steps.step(execution.getCurrentActivityId()).ifPresent(step -> {
       FieldErrors errors = new FieldErrors();
-      step.rule().check(new StepValues(execution, errors));
+      step.rule().check(new StepValues(execution, errors, formats));
       errors.throwIfAny();
     });
   }
