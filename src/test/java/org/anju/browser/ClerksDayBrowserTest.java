@@ -1,0 +1,178 @@
+package org.anju.browser;
+
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_CONSTRUCTION;
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_SIGN_AGREEMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.anju.demo.CaseWalker;
+import org.anju.demo.DemoSteps;
+import org.anju.demo.DemoUsers;
+import org.anju.household.HouseholdCaseProcess.KeyGroup;
+import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.household.HouseholdCases;
+import org.anju.household.Registration;
+import org.anju.support.BrowserWindow;
+import org.anju.support.DebianChromium;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+/**
+ * A township clerk's day in a real browser beyond a single form: the register upload page used with the
+ * Tasklist login, and the forms that adapt to the case (self-build offered where the household can build,
+ * the inspection counter from 0, the completion date marked required once the work is finished).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+class ClerksDayBrowserTest {
+
+  static final String TOWNSHIP_CLERK = "kltownship";
+
+  static Playwright playwright;
+  static Browser chromium;
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  HouseholdCases householdCases;
+
+  BrowserWindow browserWindow;
+  Page page;
+  Tasklist tasklist;
+
+  @RegisterExtension
+  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
+    if (context.getExecutionException().isPresent() && page != null) {
+      browserWindow.keepEvidence(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @BeforeAll
+  static void launchChromium() {
+    DebianChromium.Session session = DebianChromium.launch();
+    playwright = session.playwright();
+    chromium = session.browser();
+  }
+
+  @AfterAll
+  static void closeChromium() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowserWindow() {
+    ClockUtil.reset();
+    browserWindow = BrowserWindow.open(chromium);
+    page = browserWindow.page();
+    tasklist = new Tasklist(page, base());
+  }
+
+  @AfterEach
+  void closeBrowserWindow() {
+    if (browserWindow != null) {
+      browserWindow.close();
+    }
+  }
+
+  @Test
+  void aClerkLoggedInToTasklistUploadsARegisterWithoutAPasswordPopup(@TempDir Path dir) throws Exception {
+    // Opened before any login: a page that says where to log in, not the browser's Basic-auth popup
+    Response before = page.navigate(base() + "/intake/");
+    assertThat(before.status()).isEqualTo(401);
+    assertThat(before.headers()).doesNotContainKey("www-authenticate");
+    PlaywrightAssertions.assertThat(page.locator("#login-first")).containsText("Tasklist");
+
+    // After the Tasklist login the page works with that login, its upload included (CSRF token and all)
+    tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);
+    page.navigate(base() + "/intake/");
+    Path register = dir.resolve("宋家沟镇花名册.csv");
+    String residentId = DemoSteps.residentId("140929", 1931, 31);
+    Files.writeString(register, "headName,residentId,keyGroup,cityCode,countyCode,townshipCode,village,houseAddress,"
+        + "householdSize,dynamicGuarantee\n高秀英," + residentId + ",DIBAO,1409,140929,140929102,宋家沟村,宋家沟村31号,1,否\n",
+        StandardCharsets.UTF_8);
+    page.locator("#file").setInputFiles(register);
+    page.getByText("上传并导入 Upload and import").click();
+    PlaywrightAssertions.assertThat(page.locator("#status")).hasText("完成 Done");
+    PlaywrightAssertions.assertThat(page.locator("#rowsImported")).hasText("1");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals(Vars.RESIDENT_ID, residentId).count())
+        .isEqualTo(1);
+
+    // The login expires: the page says so and where to log in again, and uploads nothing
+    browserWindow.page().context().clearCookies();
+    page.reload();
+    PlaywrightAssertions.assertThat(page.locator("#login-first")).isVisible();
+  }
+
+  @Test
+  void theAgreementOffersSelfBuildAndTheInspectionCountsFromZero() {
+    String caseId = registerHousehold("郭存仁", "宋家沟村", 1932);
+    new CaseWalker(processEngine).walkTo(caseId, TASK_SIGN_AGREEMENT);
+    String agreement = "签订改造协议 Sign renovation agreement · 郭存仁 · 宋家沟村";
+
+    tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);
+    tasklist.openFilter("我组的任务 My group's tasks");
+    tasklist.openTask(agreement);
+    tasklist.claim();
+    // verification found that the household can build: self-build is one of the choices
+    page.locator("label").filter(new Locator.FilterOptions().setHasText("施工方 Builder")).first().click();
+    PlaywrightAssertions.assertThat(page.getByText("农户自建(工匠指导) Self-build, guided by a craftsman",
+        new Page.GetByTextOptions().setExact(true))).isVisible();
+    page.keyboard().press("Escape");
+
+    new CaseWalker(processEngine).walkTo(caseId, TASK_INSPECT_CONSTRUCTION);
+    String inspection = "施工质量安全巡查 Inspect construction · 郭存仁 · 宋家沟村";
+    page.reload();
+    Tasklist.TaskForm form = tasklist.openTask(inspection);
+    PlaywrightAssertions.assertThat(form.field("已巡查次数 Inspections so far")).hasValue("0");
+    // the completion date appears, marked required, once the work is ticked as finished
+    Locator completionDate = page.locator(".fjs-form-field").filter(
+        new Locator.FilterOptions().setHasText("竣工日期 Completion date"));
+    PlaywrightAssertions.assertThat(completionDate).hasCount(0);
+    tasklist.claim();
+    form.tick("已竣工 Construction completed");
+    PlaywrightAssertions.assertThat(completionDate.locator(".fjs-asterix"))
+        .not().hasCount(0);
+  }
+
+  private String registerHousehold(String headName, String village, int birthYear) {
+    Registration registration = new Registration(headName, DemoSteps.residentId("140929", birthYear, birthYear % 100),
+        KeyGroup.POOR, DemoUsers.KELAN.cityCode(), DemoUsers.KELAN.countyCode(), DemoUsers.KELAN.townshipCode(),
+        village, village + birthYear % 100 + "号", 2, false);
+    return householdCases.register(registration).getId();
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
