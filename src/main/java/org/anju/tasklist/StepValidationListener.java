@@ -1,6 +1,8 @@
 package org.anju.tasklist;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * the REST API as 400 with the message.
  */
 class StepValidationListener implements ExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StepValidationListener.class);
 
   private final Steps steps;
   private final ReferenceFormats formats;
@@ -27,6 +31,11 @@ class StepValidationListener implements ExecutionListener {
     steps.step(execution.getCurrentActivityId()).ifPresent(step -> {
       FieldErrors errors = new FieldErrors();
       step.rule().check(new StepValues(execution, errors, formats));
+      if (!errors.isEmpty()) {
+        // a clerk's mistake, not a fault: one line, with the case and the fields (RefusalLog drops the stack)
+        LOG.info("refused {} of case {}: {}", execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
+            String.join("; ", errors.all()));
+      }
       errors.throwIfAny();
     });
   }
