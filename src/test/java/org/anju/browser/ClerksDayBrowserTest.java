@@ -2,11 +2,14 @@ package org.anju.browser;
 
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_CONSTRUCTION;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_SIGN_AGREEMENT;
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_TOWNSHIP_REVIEW;
+import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VILLAGE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoSteps;
@@ -35,6 +38,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -64,6 +68,8 @@ class ClerksDayBrowserTest {
   ProcessEngine processEngine;
   @Autowired
   HouseholdCases householdCases;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
 
   BrowserWindow browserWindow;
   Page page;
@@ -163,6 +169,37 @@ class ClerksDayBrowserTest {
     form.tick("已竣工 Construction completed");
     PlaywrightAssertions.assertThat(completionDate.locator(".fjs-asterix"))
         .not().hasCount(0);
+  }
+
+  @Test
+  void anAdministratorSeesTheCaseInItsNoticeFirstOnCockpitsStartPageAndEndsTheNoticeNow() {
+    String caseId = registerHousehold("霍满仓", "宋家沟村", 1933);
+    new CaseWalker(processEngine).walkTo(caseId, TASK_VILLAGE_REVIEW);
+    org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceId(caseId).singleResult();
+    taskService.complete(review.getId(), DemoSteps.valuesFor(TASK_VILLAGE_REVIEW, org.anju.clock.AnjuClock.today()));
+    String householdId = runtimeService.createProcessInstanceQuery().processInstanceId(caseId).singleResult()
+        .getBusinessKey();
+
+    page.navigate(base() + "/camunda/app/cockpit/");
+    page.getByPlaceholder(Pattern.compile("用户名|Username")).fill("admin");
+    page.getByPlaceholder(Pattern.compile("密码|Password")).fill(DemoUsers.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("登录|Log in"))).click();
+
+    // the housing-security section is the first of the start page, above Cockpit's own panels
+    Locator plugin = page.locator("section.anju-hs");
+    PlaywrightAssertions.assertThat(plugin.locator("table.anju-notices")).isVisible();
+    assertThat(page.evaluate("() => { const s = document.querySelector('section.anju-hs').closest('section.deprecate');"
+        + " return s.parentElement.firstElementChild === s; }")).isEqualTo(true);
+    Locator row = plugin.locator("table.anju-notices tr").filter(new Locator.FilterOptions().setHasText(householdId));
+    PlaywrightAssertions.assertThat(row).containsText("村级公示 Village notice");
+    PlaywrightAssertions.assertThat(row).containsText(org.anju.clock.AnjuClock.today().plusDays(7).toString());
+
+    // the administrator ends the notice: a write with the Cockpit session and its CSRF token
+    row.getByText("立即结束公示 End this notice now").click();
+    PlaywrightAssertions.assertThat(plugin.locator("table.anju-notices tr").filter(
+        new Locator.FilterOptions().setHasText(householdId))).hasCount(0);
+    assertThat(taskService.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
+        .isEqualTo(TASK_TOWNSHIP_REVIEW);
   }
 
   private String registerHousehold(String headName, String village, int birthYear) {
