@@ -65,6 +65,7 @@ class HouseholdCaseProcessTest {
         .containsEntry(Vars.COUNTY_NAME, "岢岚县");
     assertThat(task(pi)).hasCandidateGroup("civilaffairs140929");
     assertThat(task(pi).getName()).isEqualTo("确认对象身份 Confirm identification · 测试户主 · 宋家沟村");
+    assertThat(task(pi).getDescription()).startsWith("编号 Case id: " + pi.getBusinessKey() + "\n\n");
   }
 
   @Test
