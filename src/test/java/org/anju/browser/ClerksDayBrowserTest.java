@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import org.anju.demo.CaseWalker;
@@ -200,6 +201,130 @@ class ClerksDayBrowserTest {
         new Locator.FilterOptions().setHasText(householdId))).hasCount(0);
     assertThat(taskService.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
         .isEqualTo(TASK_TOWNSHIP_REVIEW);
+  }
+
+  /**
+   * The walk of issue 13, kept in step: one household from its first task to "made safe by renovation",
+   * every task opened, claimed, filled and completed in Tasklist by the demo user of its group, the notice
+   * timers run as the dashboard's "end this notice now" does. Values are the catalogue's demo values, typed
+   * into the deployed form's editable fields by their labels.
+   */
+  @Test
+  void oneHouseholdGoesFromIdentificationToMadeSafeByRenovationThroughTasklist() throws Exception {
+    String caseId = registerHousehold("韩福来", "宋家沟村", 1934);
+    java.util.Set<String> walked = new java.util.LinkedHashSet<>();
+    String loggedIn = null;
+    for (int guard = 0; guard < 40; guard++) {
+      runNoticeTimers(caseId);
+      org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(caseId).singleResult();
+      if (task == null) {
+        break;
+      }
+      String user = userOf(task);
+      if (!user.equals(loggedIn)) {
+        page.context().clearCookies();
+        tasklist.logIn(user, DemoUsers.PASSWORD);
+        loggedIn = user;
+      }
+      tasklist.openFilter("我组的任务 My group's tasks");
+      Tasklist.TaskForm form = tasklist.openTask(task.getName());
+      tasklist.claim();
+      fillLikeAClerk(form, task);
+      tasklist.complete(task.getName());
+      walked.add(task.getTaskDefinitionKey());
+    }
+    assertThat(historyOf(caseId).getEndActivityId()).isEqualTo(org.anju.household.HouseholdCaseProcess.Elements.END_MADE_SAFE);
+    assertThat(walked).containsAll(java.util.List.of(TASK_SIGN_AGREEMENT, TASK_INSPECT_CONSTRUCTION,
+        org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_ACCEPTANCE,
+        org.anju.household.HouseholdCaseProcess.Elements.TASK_ARCHIVE_CASE));
+  }
+
+  private org.camunda.bpm.engine.history.HistoricProcessInstance historyOf(String caseId) {
+    return processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId)
+        .singleResult();
+  }
+
+  private void runNoticeTimers(String caseId) {
+    for (org.camunda.bpm.engine.runtime.Job job : processEngine.getManagementService().createJobQuery()
+        .processInstanceId(caseId).timers().list()) {
+      processEngine.getManagementService().executeJob(job.getId());
+    }
+  }
+
+  /** The demo user of the task's candidate group. */
+  private String userOf(org.camunda.bpm.engine.task.Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> link.getGroupId() != null).map(link -> org.anju.access.Role.ofGroup(link.getGroupId()))
+        .flatMap(java.util.Optional::stream).map(role -> DemoUsers.userOf(DemoUsers.KELAN, role)).findFirst()
+        .orElseThrow(() -> new AssertionError("no demo user for " + task.getName()));
+  }
+
+  /** Types the step's demo values into the editable fields of its deployed form, as a clerk would. */
+  private void fillLikeAClerk(Tasklist.TaskForm form, org.camunda.bpm.engine.task.Task task) throws Exception {
+    java.util.Map<String, Object> values = new java.util.HashMap<>(
+        DemoSteps.valuesFor(task.getTaskDefinitionKey(), org.anju.clock.AnjuClock.today()));
+    if (values.containsKey(Vars.PAYMENT_DATE)) {
+      values.put(Vars.PAID_AMOUNT, runtimeService.getVariable(task.getProcessInstanceId(), Vars.SUBSIDY_AMOUNT));
+    }
+    String formId = new org.anju.household.HouseholdSteps().steps().stream()
+        .filter(step -> step.elementId().equals(task.getTaskDefinitionKey())).findFirst().orElseThrow().formId();
+    com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Path.of("forms", formId + ".form").toFile());
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> fields = new java.util.ArrayList<>();
+    collect(schema, fields);
+    for (com.fasterxml.jackson.databind.JsonNode field : fields) {
+      String key = field.path("key").asText();
+      if (!values.containsKey(key) || field.path("disabled").asBoolean()) {
+        continue;
+      }
+      Object value = values.get(key);
+      String label = field.has("dateLabel") ? field.path("dateLabel").asText() : field.path("label").asText();
+      switch (field.path("type").asText()) {
+        case "checkbox" -> form.field(label).last().setChecked(Boolean.TRUE.equals(value));
+        case "datetime" -> form.typeDate(label, LocalDate.parse((String) value));
+        case "select" -> choose(label, optionLabel(field, (String) value));
+        case "radio" -> page.getByLabel(optionLabel(field, (String) value), new Page.GetByLabelOptions().setExact(true))
+            .check();
+        default -> form.fill(label, String.valueOf(value));
+      }
+    }
+  }
+
+  /** Picks an option of a form-js select by its text: opens the select's display (once more if focus closed it). */
+  private void choose(String label, String option) {
+    Locator select = page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions().setHasText(label));
+    Locator choice = select.getByText(option, new Locator.GetByTextOptions().setExact(true));
+    for (int tries = 0; tries < 3 && !choice.isVisible(); tries++) {
+      select.locator(".fjs-select-display, input").first().click();
+      page.waitForTimeout(200);
+    }
+    choice.click();
+    PlaywrightAssertions.assertThat(select).containsText(option);
+  }
+
+  private static void collect(com.fasterxml.jackson.databind.JsonNode node,
+      java.util.List<com.fasterxml.jackson.databind.JsonNode> into) {
+    for (com.fasterxml.jackson.databind.JsonNode component : node.path("components")) {
+      if (component.has("key")) {
+        into.add(component);
+      }
+      collect(component, into);
+    }
+  }
+
+  /** The label the form shows for an option's value: from its values, or from its values expression. */
+  private static String optionLabel(com.fasterxml.jackson.databind.JsonNode field, String value) {
+    for (com.fasterxml.jackson.databind.JsonNode option : field.path("values")) {
+      if (option.path("value").asText().equals(value)) {
+        return option.path("label").asText();
+      }
+    }
+    java.util.regex.Matcher offered = Pattern.compile("label: \"([^\"]+)\", value: \"" + Pattern.quote(value) + "\"")
+        .matcher(field.path("valuesExpression").asText());
+    if (offered.find()) {
+      return offered.group(1);
+    }
+    throw new AssertionError("no option " + value + " in " + field.path("key").asText());
   }
 
   private String registerHousehold(String headName, String village, int birthYear) {
