@@ -39,9 +39,34 @@ const ALTERNATIVE_TYPES = opts(OPTIONS.alternativeTypes);
 
 const BUILDER_TYPES = opts(OPTIONS.builderTypes);
 
+// A FEEL string literal (form-js evaluates valuesExpression with feelin).
+const feelString = (text) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+// Options offered only where a case variable allows them: [[option, condition or null], ...] as a FEEL
+// valuesExpression, so the select shows what the server's rule accepts for this case.
+function valuesWhere(pairs) {
+  const entry = ({ label, value }) => `{label: ${feelString(label)}, value: ${feelString(value)}}`;
+  const always = pairs.filter(([, when]) => !when).map(([o]) => entry(o));
+  const parts = pairs.filter(([, when]) => when).map(([o, when]) => `(if ${when} then [${entry(o)}] else [])`);
+  return `=concatenate(${[...parts, `[${always.join(', ')}]`].join(', ')})`;
+}
+
+// Self-build only where verification found that the household can build (HouseholdSteps.signAgreement).
+const BUILDER_CHOICES = valuesWhere(BUILDER_TYPES.map((o) => [o, o.value === 'SELF_BUILD' ? 'canBuild = true' : null]));
+
 const CHECK_LEVELS = opts(OPTIONS.checkLevels);
 
 const CAMPAIGN_DEADLINES = opts(OPTIONS.campaignDeadlines);
+
+// The province's format of each paper number (ReferenceFormats; a county may configure its own).
+const FORMATS = Object.fromEntries(OPTIONS.referenceFormats.map(({ value, label }) => [value, label]));
+const formatHint = (key) => {
+  const example = FORMATS[key].replace('{year}', '2026').replace('{n}', '17').replace('{place}', '宋家沟镇')
+    .replace('{township}', '宋家沟镇');
+  const zh = FORMATS[key].replace('{year}', '年度').replace('{n}', '序号').replace('{place}', '乡镇名')
+    .replace('{township}', '本乡镇');
+  return `格式 ${zh}，如 ${example}；县另有规定的从其规定 Format ${FORMATS[key]}, unless the county sets its own`;
+};
 
 // ---------------------------------------------------------------- labels (reused across forms)
 
@@ -72,6 +97,7 @@ const L = {
   agreementNumber: '协议编号 Agreement number',
   agreementDate: '签订日期 Date signed',
   builderName: '施工方名称 Builder\'s name',
+  canBuild: '有能力自建或组织施工 Household can build or organise the work',
   constructionStartDate: '开工日期 Construction start date',
   constructionCompletedDate: '竣工日期 Completion date',
   acceptanceDate: '验收日期 Acceptance date',
@@ -122,7 +148,10 @@ const date = (key, label, o) => field('datetime', key, label, o);
 const number = (key, label, o = {}) =>
   field('number', key, label, o, o.decimalDigits !== undefined ? { decimalDigits: o.decimalDigits } : {});
 const select = (key, label, values, o = {}) =>
-  field('select', key, label, o, { values, ...(o.searchable ? { searchable: true } : {}) });
+  field('select', key, label, o, {
+    ...(typeof values === 'string' ? { valuesExpression: values } : { values }),
+    ...(o.searchable ? { searchable: true } : {}),
+  });
 const radio = (key, label, values, o) => field('radio', key, label, o, { values });
 
 const RO = { disabled: true };
@@ -156,8 +185,11 @@ const divisionSelects = () => [
   select('townshipCode', L.townshipCode, [], { required: true, searchable: true }),
 ];
 
-const remarks = (key, description, maxLength = 500) =>
-  textarea(key, L.remarks, { maxLength, description });
+// The reasons for a "no": shown, and required, only while the decision checkbox is unticked, as the
+// server requires them (HouseholdSteps.requireRemarksUnless, RectificationSteps.verifyRectification).
+const reasonsUnless = (key, decisionKey, label, description, maxLength = 500) =>
+  textarea(key, label, { required: true, maxLength, description, hide: `=${decisionKey} = true` });
+const remarks = (key, decisionKey, description) => reasonsUnless(key, decisionKey, L.remarks, description);
 
 function form(id, title, purpose, components) {
   return {
@@ -194,7 +226,7 @@ const FORMS = [
     '核实农户属于四类重点对象。 Confirm that the household belongs to its key group.', [
       householdGroup(),
       checkbox('identityConfirmed', '身份属实 Membership of the key group confirmed'),
-      remarks('identityRemarks', '不属实时必填 Required when not confirmed'),
+      remarks('identityRemarks', 'identityConfirmed', '不属实时说明原因 Why it is not confirmed'),
     ]),
 
   form('verify-housing', '入户核验 Verify housing safety',
@@ -203,7 +235,7 @@ const FORMS = [
       date('verificationDate', L.verificationDate, { required: true }),
       textfield('verifierName', '核验人 Verified by', { required: true, maxLength: 50 }),
       select('houseStructure', '房屋结构 House structure', HOUSE_STRUCTURES, { required: true }),
-      checkbox('canBuild', '有能力自建或组织施工 Household can build or organise the work'),
+      checkbox('canBuild', L.canBuild),
       checkbox('inRelocationProgramme', '已纳入易地扶贫搬迁 Already in the relocation programme'),
       textarea('verificationNotes', '核验情况 Notes', { maxLength: 500 }),
     ]),
@@ -214,7 +246,9 @@ const FORMS = [
       radio('safetyGrade', L.safetyGrade, SAFETY_GRADES, { required: true }),
       textfield('appraiserName', '鉴定人 Appraiser', { required: true, maxLength: 50 }),
       date('appraisalDate', L.appraisalDate, { required: true }),
-      textfield('appraisalReportRef', L.appraisalReportRef, { required: true, maxLength: 50 }),
+      textfield('appraisalReportRef', L.appraisalReportRef, {
+        required: true, maxLength: 50, description: formatHint('appraisalReportRef'),
+      }),
     ]),
 
   form('confirm-relocation', '确认易地搬迁 Confirm relocation',
@@ -242,7 +276,7 @@ const FORMS = [
       ]),
       date('villageReviewDate', L.villageReviewDate, { required: true }),
       checkbox('villageReviewApproved', '村民代表评议通过并公示 Approved by the village and notice posted'),
-      remarks('villageReviewRemarks', '不通过时必填 Required when not approved'),
+      remarks('villageReviewRemarks', 'villageReviewApproved', '不通过时说明原因 Why it is not approved'),
     ]),
 
   form('township-review', '乡镇审核 Township review',
@@ -254,7 +288,7 @@ const FORMS = [
       ]),
       date('homeVisitDate', L.homeVisitDate, { required: true }),
       checkbox('townshipReviewApproved', '乡镇审核通过并公示 Approved by the township and notice posted'),
-      remarks('townshipReviewRemarks', '不通过时必填 Required when not approved'),
+      remarks('townshipReviewRemarks', 'townshipReviewApproved', '不通过时说明原因 Why it is not approved'),
     ]),
 
   form('county-approval', '县级审批 County approval',
@@ -267,7 +301,7 @@ const FORMS = [
       ]),
       date('countyApprovalDate', L.countyApprovalDate, { required: true }),
       checkbox('countyApproved', '县级批准并公示 Approved by the county and notice posted'),
-      remarks('countyApprovalRemarks', '不通过时必填 Required when not approved'),
+      remarks('countyApprovalRemarks', 'countyApproved', '不通过时说明原因 Why it is not approved'),
     ]),
 
   form('sign-agreement', '签订改造协议 Sign renovation agreement',
@@ -276,11 +310,18 @@ const FORMS = [
       caseGroup([
         select('renovationMethod', L.renovationMethod, RENOVATION_METHODS, RO),
         number('subsidyAmount', L.subsidyAmount, RO),
+        checkbox('canBuild', L.canBuild, RO),
       ]),
-      textfield('agreementNumber', L.agreementNumber, { required: true, maxLength: 50 }),
+      textfield('agreementNumber', L.agreementNumber, {
+        required: true, maxLength: 50, description: formatHint('agreementNumber'),
+      }),
       date('agreementDate', L.agreementDate, { required: true }),
-      select('builderType', '施工方 Builder', BUILDER_TYPES, { required: true }),
-      textfield('builderName', L.builderName, { required: true, maxLength: 100 }),
+      select('builderType', '施工方 Builder', BUILDER_CHOICES, {
+        required: true, description: '农户有能力自建时可选自建 Self-build is offered where the household can build',
+      }),
+      textfield('builderName', L.builderName, {
+        required: true, maxLength: 100, description: '自建时填指导工匠 For self-build, the guiding craftsman',
+      }),
     ]),
 
   form('start-construction', '开工 Start construction',
@@ -307,8 +348,7 @@ const FORMS = [
       textarea('inspectionNotes', '巡查记录 Findings', { maxLength: 1000 }),
       checkbox('constructionCompleted', '已竣工 Construction completed'),
       date('constructionCompletedDate', L.constructionCompletedDate, {
-        description: '竣工时必填 Required when completed',
-        hide: '=constructionCompleted != true',
+        required: true, hide: '=constructionCompleted != true',
       }),
     ]),
 
@@ -326,14 +366,17 @@ const FORMS = [
       }),
       checkbox('hasSanitaryToilet', '有卫生厕所 Sanitary toilet'),
       checkbox('livestockSeparated', '人畜分离 People separated from livestock'),
-      checkbox('oldHouseDemolished', '旧房已拆除(一户一宅) Old house demolished'),
+      checkbox('oldHouseDemolished', '旧房已拆除(一户一宅) Old house demolished', {
+        description: '拆除重建须拆除旧房 A rebuild must demolish the old house',
+        hide: '=renovationMethod != "REBUILD"',
+      }),
       checkbox('seismicMeasures', '抗震设防措施 Anti-seismic measures'),
       checkbox('acceptancePassed', '验收合格 Acceptance passed', {
-        description: '合格须有卫生厕所、人畜分离、旧房已拆除 Passing needs a sanitary toilet, livestock separated and the old house demolished',
+        description: '合格须有卫生厕所、人畜分离，拆除重建还须旧房已拆除 Passing needs a sanitary toilet and livestock separated, and for a rebuild the old house demolished',
       }),
       textarea('acceptanceDefects', '存在问题(每行一条) Defects, one per line', {
-        maxLength: 2000,
-        description: '不合格时必填，将逐条进入整改，每条不超过200字 Required when failed; each line goes to rectification (200 characters at most)',
+        required: true, maxLength: 2000,
+        description: '逐条进入整改，每条不超过200字 Each line goes to rectification (200 characters at most)',
         hide: '=acceptancePassed = true',
       }),
     ]),
@@ -393,7 +436,9 @@ const FORMS = [
         select('renovationMethod', L.renovationMethod, RENOVATION_METHODS, RO),
         select('safetyGrade', L.safetyGrade, SAFETY_GRADES, RO),
       ]),
-      textfield('archiveNumber', '档案编号 Archive number', { required: true, maxLength: 50 }),
+      textfield('archiveNumber', '档案编号 Archive number', {
+        required: true, maxLength: 50, description: formatHint('archiveNumber'),
+      }),
       date('archivedDate', '归档日期 Archive date', { required: true }),
       checkbox('systemDataApproved', '信息系统数据已核准 Data checked and approved in the national information system', {
         required: true,
@@ -405,7 +450,8 @@ const FORMS = [
       select('checkLevel', L.checkLevel, CHECK_LEVELS, { required: true }),
       ...divisionSelects(),
       textfield('village', L.village, {
-        maxLength: 50, description: '村级和乡镇检查必填 Required for village and township checks',
+        required: true, maxLength: 50, hide: '=checkLevel = "COUNTY"',
+        description: '村级自查和乡镇检查的村 The village of a village or township check',
       }),
       textarea('checkScope', L.checkScope, { required: true, maxLength: 500 }),
       textfield('checkerName', '排查负责人 Check led by', { required: true, maxLength: 50 }),
@@ -452,9 +498,7 @@ const FORMS = [
         date('rectifiedDate', L.rectifiedDate, RO),
       ]),
       checkbox('rectificationVerified', '整改到位 Rectification verified'),
-      textarea('verificationRemarks', '复核意见 Remarks', {
-        maxLength: 1000, description: '未到位时必填 Required when not verified',
-      }),
+      reasonsUnless('verificationRemarks', 'rectificationVerified', '复核意见 Remarks', '未到位时说明原因 Why it is not put right', 1000),
     ]),
 
   form('close-out-problem', '问题销号 Close out problem',

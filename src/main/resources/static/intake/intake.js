@@ -1,4 +1,5 @@
-// Register intake page: plain fetch against /api/intake; the browser's HTTP Basic login covers it.
+// Register intake page: plain fetch against /api/intake with the login of the Camunda webapps (the
+// Tasklist session cookie); its one write carries the session's CSRF token, as the webapps' own writes do.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -16,8 +17,32 @@
     return td;
   }
 
+  const LOGIN = '/camunda/app/tasklist/';
+
+  // X-Requested-With: a 401 then asks for the Tasklist login, not the browser's password popup
+  function call(path, options = {}) {
+    const headers = Object.assign({ 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+      options.headers || {});
+    return fetch(path, Object.assign({ credentials: 'same-origin' }, options, { headers }));
+  }
+
+  function loginExpired(message) {
+    const p = $('permission');
+    p.textContent = message + ' ';
+    const link = document.createElement('a');
+    link.href = LOGIN;
+    link.textContent = '去登录 Log in';
+    p.appendChild(link);
+    p.hidden = false;
+    $('file').disabled = true;
+    $('upload').querySelector('button').disabled = true;
+  }
+
   async function json(response) {
     const body = await response.json().catch(() => ({}));
+    if (response.status === 401) {
+      loginExpired(body.message || '未登录或登录已过期 Not logged in, or the login has expired.');
+    }
     if (!response.ok) {
       throw new Error(body.message || (response.status + ' ' + response.statusText));
     }
@@ -31,7 +56,7 @@
       $(blockId).hidden = true;
       return;
     }
-    const rows = await json(await fetch('/api/intake/registers/' + id + '/' + kind + '?limit=1000'));
+    const rows = await json(await call('/api/intake/registers/' + id + '/' + kind + '?limit=1000'));
     rows.forEach((p) => {
       const tr = document.createElement('tr');
       cell(tr, p.line);
@@ -73,7 +98,7 @@
     $('errorsBlock').hidden = true;
     $('skippedBlock').hidden = true;
     try {
-      const i = await json(await fetch('/api/intake/registers/' + id));
+      const i = await json(await call('/api/intake/registers/' + id));
       show(i);
       if (i.status === 'RUNNING') {
         timer = setTimeout(() => watch(id), 1000);
@@ -89,7 +114,7 @@
 
   async function loadImports() {
     try {
-      const list = await json(await fetch('/api/intake/registers'));
+      const list = await json(await call('/api/intake/registers'));
       const tbody = $('imports');
       tbody.innerHTML = '';
       list.forEach((i) => {
@@ -123,7 +148,9 @@
     const data = new FormData();
     data.append('file', file);
     try {
-      const i = await json(await fetch('/api/intake/registers', { method: 'POST', body: data }));
+      const i = await json(await call('/api/intake/registers', {
+        method: 'POST', body: data, headers: { 'X-XSRF-TOKEN': (permission && permission.csrfToken) || '' },
+      }));
       location.hash = String(i.id);
       watch(i.id);
       loadImports();
@@ -135,7 +162,7 @@
   // who may not register households is told so before choosing a file; the server refuses it anyway
   async function checkPermission() {
     try {
-      const p = await json(await fetch('/api/intake/permission'));
+      const p = await json(await call('/api/intake/permission'));
       permission = p;
       if (!p.mayImport) {
         $('permission').textContent = p.message;

@@ -25,6 +25,7 @@ import org.anju.rectification.RectificationSteps;
 import org.anju.rectification.RegisterProblemsDelegate;
 import org.anju.rectification.StartCheckListener;
 import org.anju.region.Divisions;
+import org.anju.tasklist.ReferenceFormats;
 import org.anju.tasklist.Steps;
 import org.anju.tasklist.TasklistPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -96,7 +97,7 @@ public final class ProcessTestEngine {
     configuration.setHistory("full");
     configuration.setBeans(beans);
     configuration.getProcessEnginePlugins().add(
-        new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps()))));
+        new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps())), ReferenceFormats.DEFAULTS));
     configuration.getProcessEnginePlugins().add(new HouseholdCasePlugin(milestones, households));
   }
 }

@@ -227,7 +227,7 @@ public final class HouseholdCaseProcess {
     public static final Variable<String> COUNTY_CODE = CaseVariables.COUNTY_CODE;
     public static final Variable<String> TOWNSHIP_CODE = Variable.text(Vars.TOWNSHIP_CODE);
     public static final Variable<String> COUNTY_NAME = CaseVariables.COUNTY_NAME;
-    public static final Variable<String> TOWNSHIP_NAME = Variable.text(Vars.TOWNSHIP_NAME);
+    public static final Variable<String> TOWNSHIP_NAME = CaseVariables.TOWNSHIP_NAME;
     public static final Variable<String> RESIDENT_ID = Variable.text(Vars.RESIDENT_ID);
     public static final Variable<Long> HOUSEHOLD_SIZE = Variable.whole(Vars.HOUSEHOLD_SIZE);
     public static final Variable<Integer> CAMPAIGN_YEAR = CaseVariables.CAMPAIGN_YEAR;

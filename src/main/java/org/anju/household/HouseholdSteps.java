@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.anju.household.HouseholdCaseProcess.RenovationMethod;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.tasklist.FormOptions;
 import org.anju.tasklist.Step;
@@ -29,6 +30,8 @@ public class HouseholdSteps implements StepCatalogue {
   static final Set<String> SAFETY_GRADES = FormOptions.SAFETY_GRADES;
   static final Set<String> ALTERNATIVE_TYPES = FormOptions.ALTERNATIVE_TYPES;
   static final Set<String> BUILDER_TYPES = FormOptions.BUILDER_TYPES;
+  /** The household builds itself, guided by a craftsman: only where verification found it can (有能力自建). */
+  static final String SELF_BUILD = "SELF_BUILD";
   /** At most 18 m² per person for households of three or more people (domain.md, acceptance). */
   static final double MAX_AREA_PER_PERSON = 18.0;
   static final int MAX_DEFECT_LENGTH = 200;
@@ -139,7 +142,7 @@ public class HouseholdSteps implements StepCatalogue {
       Step.of(TASK_ARCHIVE_CASE, "archive-case", Vars.HOUSING_GROUP, HouseholdSteps::archiveCase)
           .limitDays(14).implies(CaseMilestone.VERIFIED)
           .demo(today -> Map.of(
-              Vars.ARCHIVE_NUMBER, "DA-140929-2020-0042",
+              Vars.ARCHIVE_NUMBER, "宋家沟镇危改字[2020]42号",
               Vars.ARCHIVED_DATE, day(today, 0),
               Vars.SYSTEM_DATA_APPROVED, true)));
 
@@ -160,7 +163,7 @@ public class HouseholdSteps implements StepCatalogue {
 
   @Override
   public List<String> derivedVariables() {
-    return List.of(Vars.HOUSEHOLD_SIZE, Vars.SUBSIDY_AMOUNT);
+    return List.of(Vars.HOUSEHOLD_SIZE, Vars.SUBSIDY_AMOUNT, Vars.TOWNSHIP_NAME, Vars.RENOVATION_METHOD);
   }
 
   static void confirmIdentification(StepValues v) {
@@ -181,7 +184,7 @@ public class HouseholdSteps implements StepCatalogue {
     v.oneOf(Vars.SAFETY_GRADE, SAFETY_GRADES);
     v.line(Vars.APPRAISER_NAME, 50);
     v.notBefore(Vars.APPRAISAL_DATE, v.pastDate(Vars.APPRAISAL_DATE), Vars.VERIFICATION_DATE);
-    v.line(Vars.APPRAISAL_REPORT_REF, 50);
+    v.reference(Vars.APPRAISAL_REPORT_REF, 50);
   }
 
   static void confirmRelocation(StepValues v) {
@@ -204,9 +207,12 @@ public class HouseholdSteps implements StepCatalogue {
   }
 
   static void signAgreement(StepValues v) {
-    v.line(Vars.AGREEMENT_NUMBER, 50);
+    v.reference(Vars.AGREEMENT_NUMBER, 50);
     v.notBefore(Vars.AGREEMENT_DATE, v.pastDate(Vars.AGREEMENT_DATE), Vars.COUNTY_APPROVAL_DATE);
-    v.oneOf(Vars.BUILDER_TYPE, BUILDER_TYPES);
+    Optional<String> builder = v.oneOf(Vars.BUILDER_TYPE, BUILDER_TYPES);
+    if (builder.filter(SELF_BUILD::equals).isPresent() && !v.flag(Vars.CAN_BUILD)) {
+      v.errors().add(Vars.BUILDER_TYPE, "self-build needs the household to be able to build, and verification found it cannot");
+    }
     v.line(Vars.BUILDER_NAME, 100);
   }
 
@@ -239,6 +245,8 @@ public class HouseholdSteps implements StepCatalogue {
     }
     boolean toilet = v.flag(Vars.HAS_SANITARY_TOILET);
     boolean livestock = v.flag(Vars.LIVESTOCK_SEPARATED);
+    // one household, one house: a rebuild replaces the old house, a reinforcement keeps it
+    boolean rebuild = RenovationMethod.REBUILD.name().equals(v.raw(Vars.RENOVATION_METHOD));
     boolean demolished = v.flag(Vars.OLD_HOUSE_DEMOLISHED);
     v.flag(Vars.SEISMIC_MEASURES);
     Optional<Boolean> passed = v.decision(Vars.ACCEPTANCE_PASSED);
@@ -249,7 +257,7 @@ public class HouseholdSteps implements StepCatalogue {
       if (!livestock) {
         v.errors().add(Vars.LIVESTOCK_SEPARATED, "people must be separated from livestock to pass acceptance");
       }
-      if (!demolished) {
+      if (rebuild && !demolished) {
         v.errors().add(Vars.OLD_HOUSE_DEMOLISHED, "the old house must be demolished (one household, one house)");
       }
     }
@@ -278,9 +286,9 @@ public class HouseholdSteps implements StepCatalogue {
 
   static void supplyArchiveData(StepValues v) {
     // what is still missing is judged by ServiceTask_CheckArchiveCompleteness; here only the shape
-    for (String text : new String[] {Vars.APPRAISAL_REPORT_REF, Vars.AGREEMENT_NUMBER, Vars.PAYMENT_REFERENCE}) {
-      v.optionalText(text, 50);
-    }
+    v.optionalReference(Vars.APPRAISAL_REPORT_REF, 50);
+    v.optionalReference(Vars.AGREEMENT_NUMBER, 50);
+    v.optionalText(Vars.PAYMENT_REFERENCE, 50);
     v.optionalText(Vars.RELOCATION_SITE, 200);
     v.optionalText(Vars.ALTERNATIVE_ADDRESS, 200);
     for (String date : CheckArchiveCompletenessDelegate.DATE_ITEMS) {
@@ -289,7 +297,7 @@ public class HouseholdSteps implements StepCatalogue {
   }
 
   static void archiveCase(StepValues v) {
-    v.line(Vars.ARCHIVE_NUMBER, 50);
+    v.reference(Vars.ARCHIVE_NUMBER, 50);
     v.pastDate(Vars.ARCHIVED_DATE);
     if (!v.flag(Vars.SYSTEM_DATA_APPROVED)) {
       v.errors().add(Vars.SYSTEM_DATA_APPROVED, "the data must be approved in the information system before archiving");

@@ -12,6 +12,9 @@ import org.anju.region.Divisions;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StepValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,18 @@ public class RegisterHouseholdListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    try {
+      check(execution);
+    } catch (FormFieldValidationException refused) {
+      // a clerk's mistake, not a fault: one line with who and what (RefusalLog drops the engine's stack)
+      Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      LoggerFactory.getLogger(getClass()).info("refused a registration by {}: {}", user == null ? "the system" : user.getUserId(),
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  private void check(DelegateExecution execution) {
     FieldErrors errors = new FieldErrors();
     StepValues values = new StepValues(execution, errors);
     Optional<Registration> checked = rules.check(values);

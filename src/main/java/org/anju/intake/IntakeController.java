@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
+import org.anju.access.BasicAuthenticationFilter;
 import org.anju.intake.RegisterImports.RegisterImport;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.io.ClassPathResource;
@@ -70,7 +73,7 @@ class IntakeController {
    * before the 413, so the page checks the size itself first.
    */
   @GetMapping("/permission")
-  Map<String, Object> permission() {
+  Map<String, Object> permission(HttpServletRequest request) {
     Uploader who = Uploader.of(identity.getCurrentAuthentication());
     boolean may = permission.mayRegister(who);
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -78,6 +81,10 @@ class IntakeController {
     answer.put("message", may ? null : permission.refusal(who));
     answer.put("maxFileSize", limits.getMaxFileSize());
     answer.put("tooLarge", "file: " + IntakeWebConfig.tooLargeReason(limits));
+    // the upload page, logged in through Tasklist, sends its write with the session's CSRF token; only a
+    // same-origin page can read this answer, so the token reaches no other site
+    HttpSession session = request.getSession(false);
+    answer.put("csrfToken", session == null ? null : session.getAttribute(BasicAuthenticationFilter.CSRF_SESSION_KEY));
     return answer;
   }
 

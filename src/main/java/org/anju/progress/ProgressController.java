@@ -25,7 +25,15 @@ import org.anju.region.Divisions;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.anju.clock.AnjuClock;
+import org.anju.tasklist.StepValues;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The campaign progress report, as JSON, CSV and XLSX:
- * {@code GET /api/progress?campaign=<year>&level=province|city|county|township&code=<parent code>}: one
- * row per division of {@code level} below {@code code} (default: the whole province; a township-level
- * report needs its county). {@code GET /api/progress/stuck}: the cases that wait longest. A user sees
+ * {@code GET /api/progress?campaign=<year>&level=province|city|county|township&within=<code>}: one
+ * row per division of {@code level} within the division {@code within} (default: the whole province; a
+ * township-level report needs its county or city). {@code code=<code>} reads both ways: a division above
+ * {@code level} is taken as {@code within}, a division of {@code level} itself gives that division's row
+ * ({@code level=county&code=140929}: 岢岚县 alone). {@code GET /api/progress/stuck}: the cases that wait longest. A user sees
  * only the counties of their tenants ({@code county<code>}), administrators every county: a county
  * clerk's province, city or county report counts their own county only.
  */
@@ -52,9 +62,16 @@ class ProgressController {
   private final CampaignCalendar campaigns;
   private final Divisions divisions;
   private final IdentityService identity;
+  private final CaseBoard board;
+  private final ManagementService management;
+  private final TaskService tasks;
 
-  ProgressController(ProgressReport report, CampaignCalendar campaigns, Divisions divisions, IdentityService identity) {
+  ProgressController(ProgressReport report, CampaignCalendar campaigns, Divisions divisions, IdentityService identity,
+      CaseBoard board, ManagementService management, TaskService tasks) {
     this.report = report;
+    this.board = board;
+    this.management = management;
+    this.tasks = tasks;
     this.campaigns = campaigns;
     this.divisions = divisions;
     this.identity = identity;
@@ -62,8 +79,9 @@ class ProgressController {
 
   @GetMapping
   ResponseEntity<?> progress(@RequestParam(required = false) String campaign,
-      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String code) {
-    Object result = build(campaign, level, code);
+      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String within,
+      @RequestParam(required = false) String code) {
+    Object result = build(campaign, level, within, code);
     return result instanceof Report ? ResponseEntity.ok(result) : (ResponseEntity<?>) result;
   }
 
@@ -81,10 +99,56 @@ class ProgressController {
     return ResponseEntity.ok(report.stuck(visibleCounties(), max));
   }
 
+  /** The open cases per step, notices included, and the cases in a notice with the day each ends. */
+  @GetMapping("/steps")
+  Map<String, Object> steps() {
+    List<String> counties = visibleCounties();
+    return Map.of("steps", board.steps(counties), "notices", board.notices(counties, 50),
+        "mayEndNotices", CurrentUser.isAdministrator(identity.getCurrentAuthentication()));
+  }
+
+  /** Cases by the head of household's name (a part of it) or resident ID. */
+  @GetMapping("/find")
+  ResponseEntity<?> find(@RequestParam(required = false) String q) {
+    String text = q == null ? "" : q.strip();
+    if (text.isEmpty() || text.length() > 50) {
+      return bad("q", "must be 1 to 50 characters: a name or a resident ID number");
+    }
+    Optional<String> problem = StepValues.characterProblem(text);
+    if (problem.isPresent()) {
+      return bad("q", problem.get());
+    }
+    return ResponseEntity.ok(board.find(text, visibleCounties()));
+  }
+
+  /**
+   * An administrator ends a case's public notice now, for a demonstration or a notice posted in error: the
+   * notice's timer runs at once, and the case records who ended it and when (a comment on the case).
+   */
+  @PostMapping("/notices/{jobId}/end")
+  ResponseEntity<?> endNotice(@PathVariable String jobId) {
+    Authentication user = identity.getCurrentAuthentication();
+    if (!CurrentUser.isAdministrator(user)) {
+      return ApiProblem.of(HttpStatus.FORBIDDEN, "authorization",
+          "只有管理员可以提前结束公示 / only an administrator may end a notice early");
+    }
+    Optional<CaseBoard.NoticeCase> notice = board.notice(jobId, visibleCounties());
+    if (notice.isEmpty()) {
+      return ApiProblem.notFound("jobId: 没有此公示 / no open notice " + jobId);
+    }
+    tasks.createComment(null, notice.get().processInstanceId(), "公示提前结束 Notice ended early: "
+        + notice.get().noticeName() + " · " + user.getUserId() + " · " + AnjuClock.today()
+        + "（原定 " + notice.get().endsOn() + " 结束 due to end " + notice.get().endsOn() + "）");
+    management.executeJob(jobId);
+    return ResponseEntity.ok(Map.of("householdId", notice.get().householdId(), "notice", notice.get().notice(),
+        "endedBy", user.getUserId()));
+  }
+
   @GetMapping("/export.csv")
   ResponseEntity<?> csv(@RequestParam(required = false) String campaign,
-      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String code) {
-    Object result = build(campaign, level, code);
+      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String within,
+      @RequestParam(required = false) String code) {
+    Object result = build(campaign, level, within, code);
     if (!(result instanceof Report built)) {
       return (ResponseEntity<?>) result;
     }
@@ -105,9 +169,10 @@ class ProgressController {
 
   @GetMapping("/export.xlsx")
   ResponseEntity<?> xlsx(@RequestParam(required = false) String campaign,
-      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String code)
+      @RequestParam(defaultValue = "county") String level, @RequestParam(required = false) String within,
+      @RequestParam(required = false) String code)
       throws IOException {
-    Object result = build(campaign, level, code);
+    Object result = build(campaign, level, within, code);
     if (!(result instanceof Report built)) {
       return (ResponseEntity<?>) result;
     }
@@ -136,7 +201,7 @@ class ProgressController {
   }
 
   /** The report, or the response refusing the request. */
-  private Object build(String campaign, String levelName, String code) {
+  private Object build(String campaign, String levelName, String within, String code) {
     Level level;
     try {
       level = Level.valueOf(levelName.toUpperCase(Locale.ROOT));
@@ -157,22 +222,41 @@ class ProgressController {
     if (found.isEmpty()) {
       return ApiProblem.notFound("campaign: 攻坚年度 " + year + " 不存在 / campaign " + year + " does not exist");
     }
-    String parent = code == null || code.isBlank() ? null : code.trim();
+    if (within != null && !within.isBlank() && code != null && !code.isBlank()) {
+      return bad("within", "give either within (the division the rows lie in) or code, not both");
+    }
+    String field = within != null && !within.isBlank() ? "within" : "code";
+    String parent = "within".equals(field) ? within.trim() : code == null || code.isBlank() ? null : code.trim();
+    String only = null; // a code of the report's own level: that division's row alone
     if (parent != null) {
       Optional<Division> division = divisions.find(parent);
       if (division.isEmpty()) {
-        return bad("code", "'" + parent + "' is not a division of Shanxi");
+        return bad(field, "'" + parent + "' is not a division of Shanxi");
       }
-      if (division.get().level().ordinal() >= level.ordinal()) {
-        return bad("code", "a " + level.name().toLowerCase(Locale.ROOT) + " report needs a division above it");
+      if ("code".equals(field) && division.get().level().ordinal() == level.ordinal()) {
+        only = parent;
+        parent = parent.substring(0, parent.length() == 9 ? 6 : parent.length() - 2);
+        division = divisions.find(parent);
+      }
+      if (division.isEmpty() || division.get().level().ordinal() >= level.ordinal()) {
+        return bad(field, "'" + parent + "' is not above the " + level.name().toLowerCase(Locale.ROOT)
+            + " level: the rows of a " + level.name().toLowerCase(Locale.ROOT) + " report lie within the province,"
+            + " a city or a county");
       }
       if (division.get().level() == Division.Level.PROVINCE) {
         parent = null;
       }
     } else if (level == Level.TOWNSHIP) {
-      return bad("code", "a township report needs its county (or city)");
+      return bad("within", "a township report needs its county (or city)");
     }
-    return report.report(found.get(), level, parent, visibleCounties());
+    Report built = report.report(found.get(), level, parent, visibleCounties());
+    if (only != null) {
+      String row = only;
+      built = new Report(built.campaign(), built.level(), built.parentCode(), built.today(), built.startDeadline(),
+          built.completionDeadline(), built.daysToStartDeadline(), built.daysToCompletionDeadline(),
+          built.rows().stream().filter(r -> r.code().equals(row)).toList());
+    }
+    return built;
   }
 
   /** The header and one line per row: the same table for CSV and XLSX. */

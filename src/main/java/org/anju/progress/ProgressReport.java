@@ -79,13 +79,22 @@ public class ProgressReport {
   public record Report(int campaign, Level level, String parentCode, LocalDate today, LocalDate startDeadline,
       LocalDate completionDeadline, long daysToStartDeadline, long daysToCompletionDeadline, List<Row> rows) {}
 
-  /** A case that waits: an overdue step, an open incident, or simply the longest open step. */
+  /** A stuck case: an overdue step or an open incident. */
   public record StuckCase(String processInstanceId, String householdId, String headName, String village,
       String countyCode, String countyName, String townshipName, String step, Timestamp waitingSince,
       Timestamp dueDate, long overdueDays, List<String> incidents) {
 
     public boolean overdue() {
       return overdueDays > 0;
+    }
+
+    /** Since when the case is stuck: its overdue step's due date, or its first incident. */
+    public Timestamp stuckSince() {
+      if (dueDate != null && overdueDays > 0 && (waitingSince == null || incidents.isEmpty()
+          || dueDate.before(waitingSince))) {
+        return dueDate;
+      }
+      return incidents.isEmpty() ? dueDate : waitingSince;
     }
   }
 
@@ -209,8 +218,8 @@ public class ProgressReport {
   }
 
   /**
-   * The cases that wait, longest first: those with an overdue step or an open incident, then (to fill up
-   * to {@code limit}) those whose open step has waited longest.
+   * The stuck cases, longest first: those whose step is overdue (past its due date, which is its step's
+   * limit or the campaign deadline capping it) or that have an open incident.
    */
   public List<StuckCase> stuck(Collection<String> visibleCounties, int limit) {
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
@@ -247,21 +256,10 @@ public class ProgressReport {
           known.dueDate(), known.overdueDays(), List.copyOf(types)));
     }, args.toArray());
 
+    // stuck since its step fell due (its limit passed) or its first incident, longest first; a case
+    // that is merely open, however new, is not stuck
     List<StuckCase> result = new ArrayList<>(byInstance.values());
-    result.sort(Comparator.comparing(StuckCase::waitingSince, Comparator.nullsLast(Comparator.naturalOrder())));
-    if (result.size() < limit) {
-      args = new ArrayList<>();
-      String oldest = "select t.PROC_INST_ID_, t.NAME_, t.CREATE_TIME_, t.DUE_DATE_, " + HOUSEHOLD_COLUMNS
-          + " from " + table(TaskEntity.class) + " t" + cases.formatted("t") + " where 1 = 1"
-          + filter("h", null, visibleCounties, args) + " order by t.CREATE_TIME_ limit " + (limit * 2);
-      Map<String, StuckCase> waiting = new LinkedHashMap<>();
-      jdbc.query(oldest, rs -> {
-        if (!byInstance.containsKey(rs.getString(1))) {
-          addTask(waiting, rs, now);
-        }
-      }, args.toArray());
-      waiting.values().stream().limit(limit - result.size()).forEach(result::add);
-    }
+    result.sort(Comparator.comparing(StuckCase::stuckSince, Comparator.nullsLast(Comparator.naturalOrder())));
     return result.size() > limit ? result.subList(0, limit) : result;
   }
 
@@ -366,7 +364,7 @@ public class ProgressReport {
   }
 
   /** The parent's and the visibility's conditions on the county (and township) code of {@code alias}. */
-  private static String filter(String alias, String parentCode, Collection<String> visibleCounties, List<Object> args) {
+  static String filter(String alias, String parentCode, Collection<String> visibleCounties, List<Object> args) {
     StringBuilder where = new StringBuilder();
     if (parentCode != null && !parentCode.isEmpty()) {
       if (parentCode.length() > 6) {

@@ -1,6 +1,8 @@
 package org.anju.tasklist;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
@@ -11,10 +13,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 class StepValidationListener implements ExecutionListener {
 
-  private final Steps steps;
+  private static final Logger LOG = LoggerFactory.getLogger(StepValidationListener.class);
 
-  StepValidationListener(Steps steps) {
+  private final Steps steps;
+  private final ReferenceFormats formats;
+
+  StepValidationListener(Steps steps, ReferenceFormats formats) {
     this.steps = steps;
+    this.formats = formats;
   }
 
   @Override
@@ -24,7 +30,12 @@ class StepValidationListener implements ExecutionListener {
     }
     steps.step(execution.getCurrentActivityId()).ifPresent(step -> {
       FieldErrors errors = new FieldErrors();
-      step.rule().check(new StepValues(execution, errors));
+      step.rule().check(new StepValues(execution, errors, formats));
+      if (!errors.isEmpty()) {
+        // a clerk's mistake, not a fault: one line, with the case and the fields (RefusalLog drops the stack)
+        LOG.info("refused {} of case {}: {}", execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
+            String.join("; ", errors.all()));
+      }
       errors.throwIfAny();
     });
   }

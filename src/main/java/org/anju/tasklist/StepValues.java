@@ -39,10 +39,16 @@ public final class StepValues {
 
   private final VariableScope scope;
   private final FieldErrors errors;
+  private final ReferenceFormats formats;
 
   public StepValues(VariableScope scope, FieldErrors errors) {
+    this(scope, errors, ReferenceFormats.DEFAULTS);
+  }
+
+  public StepValues(VariableScope scope, FieldErrors errors, ReferenceFormats formats) {
     this.scope = scope;
     this.errors = errors;
+    this.formats = formats;
   }
 
   public FieldErrors errors() {
@@ -65,6 +71,30 @@ public final class StepValues {
       return Optional.empty();
     }
     return text(name, maxLength);
+  }
+
+  /** A required number of a paper (report, agreement, archive), written in its county's format. */
+  public Optional<String> reference(String name, int maxLength) {
+    return inFormat(name, line(name, maxLength));
+  }
+
+  /** An optional number of a paper, written in its county's format when given. */
+  public Optional<String> optionalReference(String name, int maxLength) {
+    return inFormat(name, optionalText(name, maxLength));
+  }
+
+  private Optional<String> inFormat(String name, Optional<String> value) {
+    Optional<String> format = formats.format(name, CaseVariables.COUNTY_CODE.find(scope).orElse(null));
+    if (value.isEmpty() || format.isEmpty()) {
+      return value;
+    }
+    String township = CaseVariables.TOWNSHIP_NAME.find(scope).orElse(null);
+    if (!ReferenceFormats.matches(format.get(), value.get(), township)) {
+      errors.add(name, "must be written as " + format.get() + ", e.g. "
+          + ReferenceFormats.example(format.get(), today().getYear(), township) + ", not '" + value.get() + "'");
+      return Optional.empty();
+    }
+    return value;
   }
 
   /** A required text of at most {@code maxLength} characters, which may span lines. */

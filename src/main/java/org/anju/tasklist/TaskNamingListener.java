@@ -31,5 +31,11 @@ class TaskNamingListener implements TaskListener {
       }
     }
     task.setName(String.join(" · ", parts));
+    // the case's id (a household's 户号), in Tasklist's Description tab and searchable as the business key
+    String caseId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    if (caseId != null) {
+      String about = task.getDescription();
+      task.setDescription("编号 Case id: " + caseId + (about == null || about.isBlank() ? "" : "\n\n" + about));
+    }
   }
 }

@@ -19,9 +19,9 @@ class TasklistParseListener extends AbstractBpmnParseListener {
   private final StepValidationListener validation;
   private final FreshFormListener freshForm;
 
-  TasklistParseListener(Steps steps) {
+  TasklistParseListener(Steps steps, ReferenceFormats formats) {
     this.naming = new TaskNamingListener(steps);
-    this.validation = new StepValidationListener(steps);
+    this.validation = new StepValidationListener(steps, formats);
     this.freshForm = new FreshFormListener(steps);
   }
 

@@ -7,16 +7,20 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** Installs {@link TasklistParseListener} and {@link FormSubmissionPolicy} into the engine. */
 @Component
+@EnableConfigurationProperties(ReferenceFormats.class)
 public class TasklistPlugin extends AbstractProcessEnginePlugin {
 
   private final Steps steps;
+  private final ReferenceFormats formats;
 
-  public TasklistPlugin(Steps steps) {
+  public TasklistPlugin(Steps steps, ReferenceFormats formats) {
     this.steps = steps;
+    this.formats = formats;
   }
 
   @Override
@@ -26,7 +30,7 @@ public class TasklistPlugin extends AbstractProcessEnginePlugin {
       listeners = new ArrayList<>();
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
-    listeners.add(new TasklistParseListener(steps));
+    listeners.add(new TasklistParseListener(steps, formats));
     configuration.setCustomPreCommandInterceptorsTxRequired(
         withLast(new FormSubmissionPolicy(configuration), configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(

@@ -65,6 +65,7 @@ class HouseholdCaseProcessTest {
         .containsEntry(Vars.COUNTY_NAME, "岢岚县");
     assertThat(task(pi)).hasCandidateGroup("civilaffairs140929");
     assertThat(task(pi).getName()).isEqualTo("确认对象身份 Confirm identification · 测试户主 · 宋家沟村");
+    assertThat(task(pi).getDescription()).startsWith("编号 Case id: " + pi.getBusinessKey() + "\n\n");
   }
 
   @Test
@@ -293,7 +294,7 @@ class HouseholdCaseProcessTest {
         .hasMessageContaining("constructionCompletedDate")
         .hasMessageContaining("must not be before constructionStartDate");
     assertThat(pi).isWaitingAt(TASK_INSPECT_CONSTRUCTION).variables()
-        .doesNotContainKey(Vars.CONSTRUCTION_COMPLETED_DATE).doesNotContainKey(Vars.INSPECTION_COUNT);
+        .doesNotContainKey(Vars.CONSTRUCTION_COMPLETED_DATE).containsEntry(Vars.INSPECTION_COUNT, 0L);
     assertThat(ENGINE.domain().households().inspectionCount(pi.getBusinessKey())).isZero();
   }
 
@@ -307,6 +308,58 @@ class HouseholdCaseProcessTest {
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
         .hasMessageContaining("hasSanitaryToilet: a house without a sanitary toilet cannot pass acceptance");
     assertThat(pi).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
+  }
+
+  @Test
+  void shouldAskForTheOldHousesDemolitionOnlyWhenTheHouseWasRebuilt() {
+    // grade D: rebuilt, so the old house must go (one household, one house)
+    ProcessInstance rebuilt = register(KeyGroup.POOR);
+    walker.walkTo(rebuilt.getId(), TASK_INSPECT_ACCEPTANCE);
+    assertThat(rebuilt).variables().containsEntry(Vars.RENOVATION_METHOD, "REBUILD");
+    Map<String, Object> standing = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
+    standing.put(Vars.OLD_HOUSE_DEMOLISHED, false);
+    assertThatThrownBy(() -> taskService().complete(task(rebuilt).getId(), standing))
+        .hasMessageContaining("oldHouseDemolished: the old house must be demolished (one household, one house)");
+    assertThat(rebuilt).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
+
+    // grade C: reinforced, the reinforced house is the old house
+    ProcessInstance reinforced = register(KeyGroup.POOR);
+    walker.walkTo(reinforced.getId(), TASK_INSPECT_ACCEPTANCE, grade("C"));
+    assertThat(reinforced).variables().containsEntry(Vars.RENOVATION_METHOD, "REINFORCE");
+    Map<String, Object> kept = new HashMap<>(standing);
+    kept.remove(Vars.OLD_HOUSE_DEMOLISHED); // the form does not show the box for a reinforcement
+    complete(task(reinforced), kept);
+    assertThat(reinforced).isWaitingAt(TASK_PAYOUT_SUBSIDY);
+  }
+
+  @Test
+  void shouldOfferSelfBuildOnlyToAHouseholdThatCanBuild() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_SIGN_AGREEMENT);
+    // the province's plan houses a household that cannot build another way; a county's own plan may
+    // renovate it anyway, with a craftsman or a team
+    runtimeService().setVariable(pi.getId(), Vars.CAN_BUILD, false);
+    Map<String, Object> selfBuild = new HashMap<>(DemoSteps.valuesFor(TASK_SIGN_AGREEMENT, today()));
+    selfBuild.put(Vars.BUILDER_TYPE, "SELF_BUILD");
+    assertThatThrownBy(() -> taskService().complete(task(pi).getId(), selfBuild))
+        .hasMessageContaining("builderType: self-build needs the household to be able to build");
+    assertThat(pi).isWaitingAt(TASK_SIGN_AGREEMENT);
+
+    runtimeService().setVariable(pi.getId(), Vars.CAN_BUILD, true); // as verification found on the demo path
+    complete(task(pi), selfBuild);
+    assertThat(pi).isWaitingAt(TASK_START_CONSTRUCTION).variables().containsEntry(Vars.BUILDER_TYPE, "SELF_BUILD");
+  }
+
+  @Test
+  void shouldRefuseAPaperNumberNotWrittenInItsFormat() {
+    ProcessInstance pi = register(KeyGroup.POOR);
+    walker.walkTo(pi.getId(), TASK_SIGN_AGREEMENT);
+    Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_SIGN_AGREEMENT, today()));
+    values.put(Vars.AGREEMENT_NUMBER, "第88号");
+    assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
+        .hasMessageContaining("agreementNumber: must be written as GZ-{year}-{n}, e.g. GZ-" + today().getYear()
+            + "-17, not '第88号'");
+    assertThat(pi).isWaitingAt(TASK_SIGN_AGREEMENT).variables().doesNotContainKey(Vars.AGREEMENT_NUMBER);
   }
 
   private void assertRejectionLeadsToReappraisal(String reviewStep, String approvedVar, String remarksVar) {

@@ -65,6 +65,8 @@ class ProgressReportTest {
   TaskService tasks;
   @Autowired
   CountySetup counties;
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine engine;
 
   @BeforeAll
   void fixture() {
@@ -196,6 +198,77 @@ class ProgressReportTest {
     assertThat(stuck).isNotEmpty().allSatisfy(c -> assertThat(c).containsEntry("countyCode", "140929"));
     assertThat(stuck).extracting(c -> c.get("headName")).contains("甲一", "王秀英").doesNotContain("庚七");
     assertThat(stuck.get(0).get("overdueDays")).isNotEqualTo(0);
+    // stuck means overdue or with an incident: a case registered a minute ago is not
+    assertThat(stuck).allSatisfy(c -> assertThat(((Number) c.get("overdueDays")).intValue() > 0
+        || !((List<?>) c.get("incidents")).isEmpty()).isTrue());
+    String fresh = cases.register(new Registration("新登记", DemoSteps.residentId("140929", 1931, 903), KeyGroup.POOR,
+        "1409", "140929", "140929102", "测试村", "测试村3号", 2, false)).getBusinessKey();
+    jdbc.update("update household set campaign_year = 2030 where household_id = ?", fresh); // outside the fixture
+    List<Map<String, Object>> again = http.withBasicAuth(KELAN_CLERK, DemoUsers.PASSWORD).exchange(
+        "/api/progress/stuck?limit=200", HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(again).extracting(c -> c.get("householdId")).doesNotContain(fresh);
+  }
+
+  @Test
+  void withinNamesTheDivisionTheRowsLieInAndCodeReadsBothWays() {
+    assertThat(rows(PROVINCE, "level=county&within=1409")).containsOnlyKeys("140926", "140929");
+    // code of the level itself: that division's row alone (as a clerk first tried it)
+    assertThat(rows(PROVINCE, "level=county&code=140929")).containsOnlyKeys("140929");
+    assertThat(rows(PROVINCE, "level=county&code=1409")).containsOnlyKeys("140926", "140929");
+    ResponseEntity<String> both = http.withBasicAuth(PROVINCE, DemoUsers.PASSWORD)
+        .getForEntity("/api/progress?level=county&within=1409&code=140929", String.class);
+    assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(both.getBody()).contains("within");
+  }
+
+  @Test
+  void aCaseInAPublicNoticeIsOnTheBoardAndOnlyAnAdministratorEndsItEarly() {
+    Task review = startedReview();
+    tasks.complete(review.getId(), DemoSteps.valuesFor(
+        org.anju.household.HouseholdCaseProcess.Elements.TASK_VILLAGE_REVIEW, AnjuClock.today()));
+    Map<String, Object> board = http.withBasicAuth(KELAN_CLERK, DemoUsers.PASSWORD)
+        .exchange("/api/progress/steps", HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {})
+        .getBody();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> notices = (List<Map<String, Object>>) board.get("notices");
+    Map<String, Object> notice = notices.stream().filter(n -> review.getProcessInstanceId().equals(n.get("processInstanceId")))
+        .findFirst().orElseThrow();
+    assertThat(notice).containsEntry("noticeName", "村级公示 Village notice").containsEntry("headName", "公示户")
+        .containsEntry("endsOn", AnjuClock.today().plusDays(7).toString());
+    assertThat(board.get("mayEndNotices")).isEqualTo(false);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) board.get("steps");
+    assertThat(steps).anySatisfy(step -> assertThat(step).containsEntry("step", "Timer_VillageNotice"));
+
+    String end = "/api/progress/notices/" + notice.get("jobId") + "/end";
+    assertThat(http.withBasicAuth(KELAN_CLERK, DemoUsers.PASSWORD).postForEntity(end, null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(tasks.createTaskQuery().processInstanceId(review.getProcessInstanceId()).count()).isZero();
+    assertThat(http.withBasicAuth("admin", DemoUsers.PASSWORD).postForEntity(end, null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tasks.createTaskQuery().processInstanceId(review.getProcessInstanceId()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("UserTask_TownshipReview");
+    assertThat(tasks.getProcessInstanceComments(review.getProcessInstanceId())).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).contains("公示提前结束").contains("admin"));
+
+    // and the case is found by its head's name, with the step it is at
+    List<Map<String, Object>> found = http.withBasicAuth(KELAN_CLERK, DemoUsers.PASSWORD).exchange(
+        "/api/progress/find?q=公示", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .getBody();
+    assertThat(found).singleElement().satisfies(c -> assertThat(c.get("steps").toString()).contains("乡镇审核"));
+    assertThat(http.withBasicAuth(KELAN_CLERK, DemoUsers.PASSWORD).getForEntity("/api/progress/find?q={q}",
+        String.class, "<b>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private Task startedReview() {
+    org.camunda.bpm.engine.runtime.ProcessInstance started = cases.register(new Registration("公示户",
+        DemoSteps.residentId("140929", 1931, 904), KeyGroup.POOR, "1409", "140929", "140929102", "测试村", "测试村4号", 2,
+        false));
+    jdbc.update("update household set campaign_year = 2030 where household_id = ?", started.getBusinessKey());
+    String id = started.getId();
+    return new org.anju.demo.CaseWalker(engine).walkTo(id,
+        org.anju.household.HouseholdCaseProcess.Elements.TASK_VILLAGE_REVIEW);
   }
 
   @Test

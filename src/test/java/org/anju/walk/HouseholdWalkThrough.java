@@ -21,6 +21,9 @@ import org.anju.household.HouseholdSteps;
 import org.anju.household.Registration;
 import org.anju.tasklist.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +33,7 @@ import org.springframework.http.ResponseEntity;
  * as Tasklist drives it: each step's deployed form is read, only its editable fields are filled,
  * the task is claimed and the form submitted. Run on H2 and on PostgreSQL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class HouseholdWalkThrough {
 
   static final String TOWNSHIP_CLERK = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
@@ -90,7 +94,7 @@ abstract class HouseholdWalkThrough {
   }
 
   @Test
-  void shouldRefuseAFormWithInvalidValuesAndChangeNothing() {
+  void shouldRefuseAFormWithInvalidValuesAndChangeNothing(CapturedOutput log) {
     TasklistRestClient tasklist = new TasklistRestClient(rest, TOWNSHIP_CLERK);
     Map<String, Object> definition = tasklist.get("/process-definition/key/" + HouseholdCaseProcess.KEY);
     Map<String, Object> registration = uniqueRegistration().toVariables();
@@ -113,10 +117,15 @@ abstract class HouseholdWalkThrough {
     assertThat(tasklist.list("/task?processInstanceId=" + instanceId)).singleElement()
         .satisfies(open -> assertThat(open.get("taskDefinitionKey")).isEqualTo(TASK_VERIFY_HOUSING));
     assertThat(tasklist.get("/task/" + task.get("id") + "/form-variables")).doesNotContainKey(Vars.VERIFICATION_DATE);
+    // a clerk's mistake is logged in one line with the case and the fields, never as a server error
+    String householdId = (String) tasklist.get("/process-instance/" + instanceId).get("businessKey");
+    assertThat(log.getOut().lines().filter(line -> line.contains("refused " + TASK_VERIFY_HOUSING + " of case " + householdId)))
+        .singleElement().satisfies(line -> assertThat(line).contains(" INFO ").contains("houseStructure: must be one of"));
+    assertThat(log.getOut()).doesNotContain("ENGINE-16004 Exception while closing command context: Invalid input");
   }
 
   @Test
-  void shouldRefuseARegistrationWithAWrongCheckCharacter() {
+  void shouldRefuseARegistrationWithAWrongCheckCharacter(CapturedOutput log) {
     TasklistRestClient tasklist = new TasklistRestClient(rest, TOWNSHIP_CLERK);
     Map<String, Object> definition = tasklist.get("/process-definition/key/" + HouseholdCaseProcess.KEY);
     Map<String, Object> registration = uniqueRegistration().toVariables();
@@ -132,6 +141,9 @@ abstract class HouseholdWalkThrough {
     assertThat((String) refused.getBody().get("message")).contains("residentId: has a wrong check character");
     assertThat(county.list("/history/process-instance?processDefinitionKey=" + HouseholdCaseProcess.KEY))
         .hasSize((int) before);
+    assertThat(log.getOut().lines().filter(line -> line.contains("refused a registration by " + TOWNSHIP_CLERK)))
+        .singleElement().satisfies(line -> assertThat(line).contains(" INFO ").contains("residentId"));
+    assertThat(log.getOut()).doesNotContain("ENGINE-16004");
   }
 
   /** Reads the step's form, fills its editable fields as a clerk would, claims and submits. */

@@ -1,6 +1,8 @@
 // 住房安全保障 Housing security: a Cockpit dashboard plugin (pluginPoint cockpit.dashboard).
-// It reads Anju's API (/api/progress, /api/progress/stuck) with the Cockpit session cookie: the API
-// accepts the webapps' login for GET requests and shows only the counties of the logged-in user.
+// It reads Anju's API (/api/progress, /api/progress/stuck, /steps, /find) with the Cockpit session cookie:
+// the API accepts the webapps' login, for a write (an administrator ending a notice) with the session's
+// CSRF token as the webapps send it, and shows only the counties of the logged-in user. Cockpit puts
+// dashboard plugins in a "Custom plugins" section below its own panels; this one moves that section first.
 
 const STYLE = `
 .anju-hs { margin: 0 0 20px; }
@@ -36,9 +38,106 @@ function appRoot() {
 }
 
 async function getJson(path) {
-  const response = await fetch(appRoot() + path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const response = await fetch(appRoot() + path, { credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
   if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
   return response.json();
+}
+
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+async function postJson(path) {
+  const response = await fetch(appRoot() + path, { method: 'POST', credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrfToken() } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.detail || body.message || path + ': HTTP ' + response.status);
+  return body;
+}
+
+const OUTCOMES = {
+  MADE_SAFE_BY_RENOVATION: '改造后安全 Made safe by renovation',
+  APPRAISED_SAFE: '鉴定安全 Appraised safe',
+  SECURED_OTHER_WAY: '其他方式保障 Secured another way',
+  NOT_ELIGIBLE: '非保障对象 Not eligible',
+  CANCELLED: '已撤销 Cancelled'
+};
+
+function caseLink(c) {
+  return el('a', { href: `#/process-instance/${c.processInstanceId}/runtime`, text: `${c.headName} · ${c.village}` });
+}
+
+function outcomeList(report) {
+  const totals = {};
+  report.rows.forEach(row => Object.entries(row.outcomes || {}).forEach(([outcome, n]) => {
+    totals[outcome] = (totals[outcome] || 0) + n;
+  }));
+  return el('div', {},
+    el('h3', { text: '保障结果 Outcomes' }),
+    el('table', { class: 'anju-outcomes' },
+      el('tbody', {}, Object.keys(OUTCOMES).map(outcome => el('tr', { 'data-outcome': outcome },
+        el('td', { text: OUTCOMES[outcome] }), el('td', { text: totals[outcome] || 0 }))))));
+}
+
+function stepList(board, reload) {
+  const notices = board.notices.length === 0 ? el('p', { class: 'muted', text: '无 none' }) :
+    el('table', { class: 'anju-notices' },
+      el('thead', {}, el('tr', {}, ['户主 Household', '户号 Household id', '县/乡镇 County/township', '公示 Notice',
+        '公示结束 Ends on', ''].map(text => el('th', { text })))),
+      el('tbody', {}, board.notices.map(n => el('tr', {},
+        el('td', {}, caseLink(n)),
+        el('td', { text: n.householdId }),
+        el('td', { text: `${n.countyName} ${n.townshipName}` }),
+        el('td', { text: n.noticeName }),
+        el('td', { text: n.endsOn }),
+        el('td', {}, board.mayEndNotices ? endButton(n, reload) : '')))));
+  return el('div', {},
+    el('h3', { text: '各环节案件 Open cases by step' }),
+    el('table', { class: 'anju-steps' },
+      el('tbody', {}, board.steps.map(s => el('tr', { 'data-step': s.step },
+        el('td', { text: s.name }), el('td', { text: s.cases }))))),
+    el('h3', { text: '公示中的案件 Cases in public notice' }),
+    notices);
+}
+
+function endButton(notice, reload) {
+  const button = el('button', { class: 'btn btn-default btn-xs', type: 'button', text: '立即结束公示 End this notice now' });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await postJson(`/api/progress/notices/${encodeURIComponent(notice.jobId)}/end`);
+      reload();
+    } catch (error) {
+      button.replaceWith(el('span', { class: 'risk', text: error.message }));
+    }
+  });
+  return button;
+}
+
+function finder() {
+  const input = el('input', { type: 'search', class: 'form-control input-sm anju-find-input',
+    placeholder: '户主姓名或身份证号 Name or resident ID', maxlength: '50', style: 'display:inline-block;width:280px' });
+  const button = el('button', { class: 'btn btn-default btn-sm', type: 'submit', text: '查找 Find' });
+  const results = el('div', { class: 'anju-found' });
+  const form = el('form', { class: 'anju-find' }, input, ' ', button);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const found = await getJson('/api/progress/find?q=' + encodeURIComponent(input.value));
+      results.replaceChildren(found.length === 0 ? el('p', { class: 'muted', text: '未找到 nothing found' }) :
+        el('table', {}, el('tbody', {}, found.map(c => el('tr', {},
+          el('td', {}, c.processInstanceId ? caseLink(c) : `${c.headName} · ${c.village}`),
+          el('td', { text: c.householdId }),
+          el('td', { text: c.residentId.substring(0, 6) + '********' + c.residentId.substring(14) }),
+          el('td', { text: `${c.countyName} ${c.townshipName}` }),
+          el('td', { text: c.outcome ? (OUTCOMES[c.outcome] || c.outcome) : c.steps.join(', ') }))))));
+    } catch (error) {
+      results.replaceChildren(el('p', { class: 'risk', text: '无法查找 Cannot search: ' + error.message }));
+    }
+  });
+  return el('div', {}, el('h3', { text: '查找案件 Find a case' }), form, results);
 }
 
 function bar(row) {
@@ -86,7 +185,7 @@ function riskList(report) {
 
 function stuckList(cases) {
   return el('div', {},
-    el('h3', { text: '滞留案件 Stuck cases' }),
+    el('h3', { text: '滞留案件（超期或有事件，最久的在前） Stuck cases: overdue or with an incident, longest first' }),
     cases.length === 0 ? el('p', { class: 'muted', text: '无 none' }) :
       el('table', { class: 'anju-stuck' },
         el('thead', {}, el('tr', {}, ['户主 Household', '县/乡镇 County/township', '环节 Step', '超期 Overdue', '事件 Incidents', '等待自 Waiting since']
@@ -101,17 +200,33 @@ function stuckList(cases) {
 }
 
 async function fill(container) {
-  const [cities, counties, stuck] = await Promise.all([
+  const [cities, counties, stuck, board] = await Promise.all([
     getJson('/api/progress?level=city'),
     getJson('/api/progress?level=county'),
-    getJson('/api/progress/stuck?limit=20')
+    getJson('/api/progress/stuck?limit=20'),
+    getJson('/api/progress/steps')
   ]);
+  const reload = () => fill(container).catch(error => container.replaceChildren(
+    el('p', { class: 'risk', text: '无法加载 Cannot load: ' + error.message })));
   container.replaceChildren(
-    el('p', { class: 'muted', text: `${counties.campaign} 年 campaign · 距开工期限 ${counties.daysToStartDeadline} 天 days to start deadline · 距完成期限 ${counties.daysToCompletionDeadline} 天 days to completion deadline` }),
+    el('p', { class: 'muted anju-campaign', text: `${counties.campaign} 年攻坚 · 距开工期限 ${counties.daysToStartDeadline} 天 · 距完成期限 ${counties.daysToCompletionDeadline} 天` +
+      ` — Campaign ${counties.campaign} · ${counties.daysToStartDeadline} days to the start deadline · ${counties.daysToCompletionDeadline} days to the completion deadline` }),
+    finder(),
     progressTable('各市进度 Progress by city', cities, 'city'),
     progressTable('各县进度 Progress by county', counties, 'county'),
+    outcomeList(counties),
     riskList(counties),
+    stepList(board, reload),
     stuckList(stuck));
+}
+
+// Cockpit renders dashboard plugins in its "Custom plugins" section, after its own panels: move that
+// section to the top of the dashboard, where a campaign manager looks first.
+function moveFirst(node) {
+  const section = node.closest('section.deprecate');
+  if (section && section.parentElement && section.parentElement.firstElementChild !== section) {
+    section.parentElement.prepend(section);
+  }
 }
 
 export default {
@@ -125,6 +240,7 @@ export default {
     const content = el('div', { class: 'anju-hs-content' }, el('p', { class: 'muted', text: '加载中… Loading…' }));
     section.append(content);
     node.append(style, section);
+    setTimeout(() => moveFirst(node));
     fill(content).catch(error => content.replaceChildren(el('p', { class: 'risk', text: '无法加载 Cannot load: ' + error.message })));
   }
 };

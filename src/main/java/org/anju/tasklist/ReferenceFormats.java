@@ -1,0 +1,90 @@
+package org.anju.tasklist;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the numbers a county gives its papers are written: the appraisal report, the renovation agreement,
+ * the archive. A format is a template of literal text and placeholders:
+ * <ul>
+ *   <li>{@code {year}}: four digits, a year 2000–2099;</li>
+ *   <li>{@code {n}}: a serial number of 1 to 6 digits;</li>
+ *   <li>{@code {place}}: a place name of 2 to 20 Chinese characters;</li>
+ *   <li>{@code {township}}: the case's township name, exactly.</li>
+ * </ul>
+ * The province's defaults hold unless {@code anju.reference-formats.defaults.<field>} changes them, and a
+ * county's own format ({@code anju.reference-formats.counties.<county>.<field>}) wins over both, e.g. an
+ * archive number {@code {township}危改字[{year}]{n}号}.
+ */
+@ConfigurationProperties("anju.reference-formats")
+public class ReferenceFormats {
+
+  /** The formats when nothing is configured, from data/form-options.json: the forms' hints show them. */
+  public static final Map<String, String> BUILT_IN = FormOptions.labels(FormOptions.REFERENCE_FORMATS);
+
+  public static final ReferenceFormats DEFAULTS = new ReferenceFormats();
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(year|n|place|township)}");
+  private static final String YEAR = "20[0-9]{2}";
+  private static final String SERIAL = "[0-9]{1,6}";
+  private static final String PLACE = "\\p{IsHan}{2,20}";
+
+  private Map<String, String> defaults = new HashMap<>();
+  private Map<String, Map<String, String>> counties = new HashMap<>();
+
+  public Map<String, String> getDefaults() {
+    return defaults;
+  }
+
+  public void setDefaults(Map<String, String> defaults) {
+    this.defaults = defaults;
+  }
+
+  public Map<String, Map<String, String>> getCounties() {
+    return counties;
+  }
+
+  public void setCounties(Map<String, Map<String, String>> counties) {
+    this.counties = counties;
+  }
+
+  /** The format of {@code field} in {@code countyCode}, or empty when the field has none. */
+  public Optional<String> format(String field, String countyCode) {
+    Map<String, String> county = countyCode == null ? Map.of() : counties.getOrDefault(countyCode, Map.of());
+    if (county.containsKey(field)) {
+      return Optional.of(county.get(field));
+    }
+    return Optional.ofNullable(defaults.getOrDefault(field, BUILT_IN.get(field)));
+  }
+
+  /** Whether {@code value} is written in {@code format}, {@code {township}} standing for {@code township}. */
+  public static boolean matches(String format, String value, String township) {
+    StringBuilder regex = new StringBuilder();
+    Matcher placeholder = PLACEHOLDER.matcher(format);
+    int literalStart = 0;
+    while (placeholder.find()) {
+      regex.append(Pattern.quote(format.substring(literalStart, placeholder.start())));
+      regex.append(switch (placeholder.group(1)) {
+        case "year" -> YEAR;
+        case "n" -> SERIAL;
+        case "place" -> PLACE;
+        default -> township == null ? PLACE : Pattern.quote(township);
+      });
+      literalStart = placeholder.end();
+    }
+    regex.append(Pattern.quote(format.substring(literalStart)));
+    return Pattern.matches(regex.toString(), value);
+  }
+
+  /** A number written in {@code format}, as a clerk would copy it: this year, serial 17. */
+  public static String example(String format, int year, String township) {
+    String place = township == null ? "宋家沟镇" : township;
+    return format.replace("{year}", String.valueOf(year)).replace("{n}", "17").replace("{place}", place)
+        .replace("{township}", place);
+  }
+}
