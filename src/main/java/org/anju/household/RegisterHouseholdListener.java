@@ -50,7 +50,8 @@ public class RegisterHouseholdListener implements ExecutionListener {
     errors.throwIfAny();
     int campaignYear = campaignYear();
     registry.findByResident(registration.residentId(), campaignYear).ifPresent(existing ->
-        errors.add(Vars.RESIDENT_ID, "is already registered in the " + campaignYear + " campaign as case " + existing));
+        errors.add(Vars.RESIDENT_ID, "已在 " + campaignYear + " 年攻坚中登记，案件编号 " + existing,
+            "is already registered in the " + campaignYear + " campaign as case " + existing));
     errors.throwIfAny();
 
     String householdId = registry.register(registration, campaignYear, ClockUtil.getCurrentTime().toInstant());
