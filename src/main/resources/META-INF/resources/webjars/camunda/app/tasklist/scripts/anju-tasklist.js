@@ -26,14 +26,20 @@ const angular = window.angular;
 // ---------------------------------------------------------------- 1. the county's name
 
 const counties = {};
-fetch(appRoot() + '/api/divisions/counties', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-  .then(response => (response.ok ? response.json() : {}))
-  .then(names => {
-    Object.assign(counties, names);
-    const injector = angular && angular.element(document.documentElement).injector();
-    if (injector) injector.get('$rootScope').$applyAsync();
-  })
-  .catch(() => {});
+let countiesAsked = false;
+
+/** Reads the counties' names once, when the first task is shown (the API wants the logged-in session). */
+function askForCounties() {
+  countiesAsked = true;
+  fetch(appRoot() + '/api/divisions/counties', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : {}))
+    .then(names => {
+      Object.assign(counties, names);
+      const injector = angular && angular.element(document.documentElement).injector();
+      if (injector) injector.get('$rootScope').$applyAsync();
+    })
+    .catch(() => { countiesAsked = false; });
+}
 
 function appRoot() {
   // /camunda/app/tasklist/default/ → the context root, where Anju's API lies beside the webapps
@@ -44,6 +50,7 @@ function appRoot() {
 
 function countyName(tenantId) {
   const code = /^county(\d{6})$/.exec(tenantId || '');
+  if (code && !countiesAsked) askForCounties();
   return code && counties[code[1]] ? counties[code[1]] : tenantId;
 }
 

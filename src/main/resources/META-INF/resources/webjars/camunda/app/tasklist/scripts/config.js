@@ -7,9 +7,8 @@ export default {
     fallbackLocale: 'zh'
   },
   customScripts: [
-    // the language choice and the header without the end-of-life notice (all four webapps)
-    '../anju/webapps',
-    // the county's name in the task header, refusals without a prefix, Camunda Forms in Chinese
+    // the county's name in the task header, refusals without a prefix, Camunda Forms in Chinese; it imports
+    // ../anju/webapps.js, the language choice and the header without the end-of-life notice (all four webapps)
     'scripts/anju-tasklist'
   ],
   // the webapp's own shortcuts (the default config.js's), kept since this file replaces it
