@@ -1,6 +1,7 @@
 package org.anju.household;
 
 import org.anju.clock.AnjuClock;
+import org.anju.support.Refused;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -256,7 +257,7 @@ class HouseholdCaseProcessTest {
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("residentId: has a wrong check character");
+        .satisfies(Refused.naming("residentId: has a wrong check character"));
     assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
@@ -267,7 +268,7 @@ class HouseholdCaseProcessTest {
     variables.put(Vars.TOWNSHIP_CODE, DemoUsers.JINGLE.townshipCode());
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
-        .hasMessageContaining("townshipCode: '140926100' is not a township of county 140929 (岢岚县)");
+        .hasMessageContaining("乡镇：“140926100”不是岢岚县的乡镇 / Township: '140926100' is not a township of county 140929 (岢岚县)");
   }
 
   @Test
@@ -277,7 +278,7 @@ class HouseholdCaseProcessTest {
     ProcessInstance first = runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables);
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
-        .hasMessageContaining("residentId: is already registered").hasMessageContaining(first.getBusinessKey());
+        .satisfies(Refused.naming("residentId: is already registered")).hasMessageContaining(first.getBusinessKey());
   }
 
   @Test
@@ -290,8 +291,8 @@ class HouseholdCaseProcessTest {
 
     assertThatThrownBy(() -> taskService().complete(task.getId(), values))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("constructionCompletedDate")
-        .hasMessageContaining("must not be before constructionStartDate");
+        .satisfies(Refused.naming("constructionCompletedDate: ("))
+        .hasMessageContaining("must not be before the construction start date");
     assertThat(pi).isWaitingAt(TASK_INSPECT_CONSTRUCTION).variables()
         .doesNotContainKey(Vars.CONSTRUCTION_COMPLETED_DATE).doesNotContainKey(Vars.INSPECTION_COUNT);
     assertThat(ENGINE.domain().households().inspectionCount(pi.getBusinessKey())).isZero();
@@ -305,7 +306,7 @@ class HouseholdCaseProcessTest {
     values.put(Vars.HAS_SANITARY_TOILET, false);
 
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
-        .hasMessageContaining("hasSanitaryToilet: a house without a sanitary toilet cannot pass acceptance");
+        .satisfies(Refused.naming("hasSanitaryToilet: a house without a sanitary toilet cannot pass acceptance"));
     assertThat(pi).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
   }
 
@@ -315,7 +316,7 @@ class HouseholdCaseProcessTest {
     Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(reviewStep, today()));
     values.put(approvedVar, false);
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
-        .hasMessageContaining(remarksVar + ": is required when the case is not approved");
+        .satisfies(Refused.naming(remarksVar + ": is required when the case is not approved"));
 
     values.put(remarksVar, "公示期间有异议，需重新鉴定 Objection during the notice: appraise again");
     complete(task(pi), values);
