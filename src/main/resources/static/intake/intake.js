@@ -60,8 +60,10 @@
     rows.forEach((p) => {
       const tr = document.createElement('tr');
       cell(tr, p.line);
-      cell(tr, p.field);
-      cell(tr, p.reason);
+      if (kind !== 'errors') {
+        cell(tr, p.field);
+      }
+      cell(tr, p.reason); // a bad row's reason names its field by its label, Chinese first
       tbody.appendChild(tr);
     });
     $(noteId).textContent = stored > rows.length ? '(前 first ' + rows.length + ' / ' + stored + ')' : '';

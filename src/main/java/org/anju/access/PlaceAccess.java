@@ -26,7 +26,8 @@ public final class PlaceAccess {
     }
     List<String> tenants = user.getTenantIds() == null ? List.of() : user.getTenantIds();
     if (!tenants.contains(RoleGroups.tenant(countyCode))) {
-      errors.add("countyCode", "user " + user.getUserId() + " may not act for county " + countyCode);
+      errors.add("countyCode", "用户 " + user.getUserId() + " 无权办理该县（" + countyCode + "）的事务",
+          "user " + user.getUserId() + " may not act for county " + countyCode);
       return;
     }
     List<String> townships = groups.stream()
@@ -35,7 +36,8 @@ public final class PlaceAccess {
     boolean countyRole = groups.stream().anyMatch(g -> Role.ofGroup(g)
         .filter(r -> r.level() != Role.Level.TOWNSHIP).isPresent());
     if (!countyRole && !townships.isEmpty() && !townships.contains(townshipCode)) {
-      errors.add("townshipCode", "user " + user.getUserId() + " may not act for township " + townshipCode);
+      errors.add("townshipCode", "用户 " + user.getUserId() + " 无权办理该乡镇（" + townshipCode + "）的事务",
+          "user " + user.getUserId() + " may not act for township " + townshipCode);
     }
   }
 }

@@ -1,5 +1,9 @@
 package org.anju.access;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.anju.tasklist.FieldErrors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -59,6 +63,11 @@ public class RestRefusals extends RestExceptionHandler {
       return notFound();
     }
     for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof FieldErrors.Refusal refusal) {
+        return fieldRefusal(refusal);
+      }
+    }
+    for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof FormFieldValidationException) {
         return status(Response.Status.BAD_REQUEST, "InvalidRequestException", t.getMessage());
       }
@@ -79,6 +88,26 @@ public class RestRefusals extends RestExceptionHandler {
       }
     }
     return null;
+  }
+
+  /**
+   * A form refused by Anju's rules: the message is our sentences alone, without the REST API's "Cannot submit
+   * task form …:" or "Cannot instantiate process definition …:" and without ids, since Tasklist shows it to the
+   * clerk as it is; {@code errors} lists each field with its reason in English and Chinese, for programs.
+   */
+  static Response fieldRefusal(FieldErrors.Refusal refusal) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", refusal.getMessage());
+    body.put("code", 0);
+    body.put("errors", refusal.problems().stream().map(p -> {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("field", p.field());
+      error.put("reason", p.reasonEn());
+      error.put("reasonZh", p.reasonZh());
+      return error;
+    }).toList());
+    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   static Response status(Response.Status status, String type, String message) {

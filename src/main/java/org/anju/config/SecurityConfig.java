@@ -7,6 +7,7 @@ import org.anju.access.LoginThrottle;
 import org.anju.access.LoginThrottleFilter;
 import org.anju.access.RequestBodyLimit;
 import org.anju.access.RestRefusals;
+import org.anju.access.WebappsRefusalFilter;
 import org.anju.access.RestSurfaceFilter;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,6 +73,16 @@ class SecurityConfig {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("anjuRestSurface");
     registration.setOrder(2);
+    return registration;
+  }
+
+  /** Tasklist's form refusals without the REST API's prefix: the webapps' mount has Camunda's own error mappers. */
+  @Bean
+  FilterRegistrationBean<WebappsRefusalFilter> webappsRefusals() {
+    FilterRegistrationBean<WebappsRefusalFilter> registration = new FilterRegistrationBean<>(new WebappsRefusalFilter());
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("anjuWebappsRefusals");
+    registration.setOrder(3);
     return registration;
   }
 

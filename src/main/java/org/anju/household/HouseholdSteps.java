@@ -168,7 +168,7 @@ public class HouseholdSteps implements StepCatalogue {
 
   static void confirmIdentification(StepValues v) {
     Optional<Boolean> confirmed = v.decision(Vars.IDENTITY_CONFIRMED);
-    requireRemarksUnless(v, confirmed, Vars.IDENTITY_REMARKS, "is required when membership is not confirmed");
+    requireRemarksUnless(v, confirmed, Vars.IDENTITY_REMARKS, "不确认时必填", "is required when membership is not confirmed");
   }
 
   static void verifyHousing(StepValues v) {
@@ -203,7 +203,7 @@ public class HouseholdSteps implements StepCatalogue {
   static void review(StepValues v, String dateVar, String previousDateVar, String approvedVar, String remarksVar) {
     v.notBefore(dateVar, v.pastDate(dateVar), previousDateVar);
     Optional<Boolean> approved = v.decision(approvedVar);
-    requireRemarksUnless(v, approved, remarksVar, "is required when the case is not approved");
+    requireRemarksUnless(v, approved, remarksVar, "不通过时必填", "is required when the case is not approved");
   }
 
   static void signAgreement(StepValues v) {
@@ -211,7 +211,8 @@ public class HouseholdSteps implements StepCatalogue {
     v.notBefore(Vars.AGREEMENT_DATE, v.pastDate(Vars.AGREEMENT_DATE), Vars.COUNTY_APPROVAL_DATE);
     Optional<String> builder = v.oneOf(Vars.BUILDER_TYPE, BUILDER_TYPES);
     if (builder.filter(SELF_BUILD::equals).isPresent() && !v.flag(Vars.CAN_BUILD)) {
-      v.errors().add(Vars.BUILDER_TYPE, "self-build needs the household to be able to build, and verification found it cannot");
+      v.errors().add(Vars.BUILDER_TYPE, "入户核验认定农户无自建能力，不能选择自建",
+          "self-build needs the household to be able to build, and verification found it cannot");
     }
     v.line(Vars.BUILDER_NAME, 100);
   }
@@ -240,7 +241,8 @@ public class HouseholdSteps implements StepCatalogue {
     Object size = v.raw(Vars.HOUSEHOLD_SIZE);
     if (area.isPresent() && size instanceof Number people && people.longValue() >= 3
         && area.get() > MAX_AREA_PER_PERSON * people.longValue()) {
-      v.errors().add(Vars.FLOOR_AREA, "(" + area.get() + " m²) exceeds " + MAX_AREA_PER_PERSON
+      v.errors().add(Vars.FLOOR_AREA, "（" + area.get() + " 平方米）超过 " + people.longValue() + " 口人每人 "
+          + MAX_AREA_PER_PERSON + " 平方米的上限", "(" + area.get() + " m²) exceeds " + MAX_AREA_PER_PERSON
           + " m² per person for " + people.longValue() + " people");
     }
     boolean toilet = v.flag(Vars.HAS_SANITARY_TOILET);
@@ -252,23 +254,23 @@ public class HouseholdSteps implements StepCatalogue {
     Optional<Boolean> passed = v.decision(Vars.ACCEPTANCE_PASSED);
     if (passed.orElse(false)) {
       if (!toilet) {
-        v.errors().add(Vars.HAS_SANITARY_TOILET, "a house without a sanitary toilet cannot pass acceptance");
+        v.errors().add(Vars.HAS_SANITARY_TOILET, "没有卫生厕所的住房不能通过验收", "a house without a sanitary toilet cannot pass acceptance");
       }
       if (!livestock) {
-        v.errors().add(Vars.LIVESTOCK_SEPARATED, "people must be separated from livestock to pass acceptance");
+        v.errors().add(Vars.LIVESTOCK_SEPARATED, "人畜未分离的住房不能通过验收", "people must be separated from livestock to pass acceptance");
       }
       if (rebuild && !demolished) {
-        v.errors().add(Vars.OLD_HOUSE_DEMOLISHED, "the old house must be demolished (one household, one house)");
+        v.errors().add(Vars.OLD_HOUSE_DEMOLISHED, "旧房须拆除（一户一宅）", "the old house must be demolished (one household, one house)");
       }
     }
     if (passed.isPresent() && !passed.get()) {
       Optional<String> defects = v.optionalText(Vars.ACCEPTANCE_DEFECTS, 2000);
       if (defects.isEmpty()) {
-        v.errors().add(Vars.ACCEPTANCE_DEFECTS, "list at least one defect when acceptance fails");
+        v.errors().add(Vars.ACCEPTANCE_DEFECTS, "验收不通过时至少列出一项问题", "list at least one defect when acceptance fails");
       } else {
         defects.get().lines().filter(line -> line.strip().length() > MAX_DEFECT_LENGTH).findFirst()
             .ifPresent(line -> v.errors().add(Vars.ACCEPTANCE_DEFECTS,
-                "each defect may have at most " + MAX_DEFECT_LENGTH + " characters"));
+                "每项问题最多 " + MAX_DEFECT_LENGTH + " 个字", "each defect may have at most " + MAX_DEFECT_LENGTH + " characters"));
       }
     }
   }
@@ -277,7 +279,8 @@ public class HouseholdSteps implements StepCatalogue {
     Optional<Long> paid = v.wholeNumber(Vars.PAID_AMOUNT, 0, 1_000_000);
     Object approved = v.raw(Vars.SUBSIDY_AMOUNT);
     if (paid.isPresent() && approved instanceof Number amount && paid.get() != amount.longValue()) {
-      v.errors().add(Vars.PAID_AMOUNT, "(" + paid.get() + ") must equal the approved subsidy of "
+      v.errors().add(Vars.PAID_AMOUNT, "（" + paid.get() + "）须等于批准的补助金额 " + amount.longValue() + " 元",
+          "(" + paid.get() + ") must equal the approved subsidy of "
           + amount.longValue() + " yuan");
     }
     v.notBefore(Vars.PAYMENT_DATE, v.pastDate(Vars.PAYMENT_DATE), Vars.ACCEPTANCE_DATE);
@@ -300,14 +303,15 @@ public class HouseholdSteps implements StepCatalogue {
     v.reference(Vars.ARCHIVE_NUMBER, 50);
     v.pastDate(Vars.ARCHIVED_DATE);
     if (!v.flag(Vars.SYSTEM_DATA_APPROVED)) {
-      v.errors().add(Vars.SYSTEM_DATA_APPROVED, "the data must be approved in the information system before archiving");
+      v.errors().add(Vars.SYSTEM_DATA_APPROVED, "归档前须在信息系统中核准数据", "the data must be approved in the information system before archiving");
     }
   }
 
-  private static void requireRemarksUnless(StepValues v, Optional<Boolean> decision, String remarksVar, String reason) {
+  private static void requireRemarksUnless(StepValues v, Optional<Boolean> decision, String remarksVar, String reasonZh,
+      String reasonEn) {
     Optional<String> remarks = v.optionalText(remarksVar, 500);
     if (decision.isPresent() && !decision.get() && remarks.isEmpty()) {
-      v.errors().add(remarksVar, reason);
+      v.errors().add(remarksVar, reasonZh, reasonEn);
     }
   }
 

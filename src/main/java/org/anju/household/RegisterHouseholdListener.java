@@ -49,7 +49,8 @@ public class RegisterHouseholdListener implements ExecutionListener {
       // a clerk's mistake, not a fault: one line with who and what (RefusalLog drops the engine's stack)
       Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       LoggerFactory.getLogger(getClass()).info("refused a registration by {}: {}", user == null ? "the system" : user.getUserId(),
-          refused.getMessage());
+          refused instanceof FieldErrors.Refusal fields ? String.join("; ", fields.problems().stream()
+              .map(p -> p.field() + ": " + p.reasonEn()).toList()) : refused.getMessage());
       throw refused;
     }
   }
@@ -65,7 +66,8 @@ public class RegisterHouseholdListener implements ExecutionListener {
     errors.throwIfAny();
     int campaignYear = campaignYear();
     registry.findByResident(registration.residentId(), campaignYear).ifPresent(existing ->
-        errors.add(Vars.RESIDENT_ID, "is already registered in the " + campaignYear + " campaign as case " + existing));
+        errors.add(Vars.RESIDENT_ID, "已在 " + campaignYear + " 年攻坚中登记，案件编号 " + existing,
+            "is already registered in the " + campaignYear + " campaign as case " + existing));
     errors.throwIfAny();
 
     String householdId = registry.register(registration, campaignYear, ClockUtil.getCurrentTime().toInstant());

@@ -31,8 +31,8 @@ public class RegistrationRules {
     Optional<String> headName = values.line(Vars.HEAD_NAME, 50);
     Optional<String> residentId = values.text(Vars.RESIDENT_ID, 18)
         .map(id -> id.toUpperCase(java.util.Locale.ROOT));
-    residentId.flatMap(id -> ResidentIdNumber.problem(id, values.today()))
-        .ifPresent(problem -> values.errors().add(Vars.RESIDENT_ID, problem));
+    residentId.flatMap(id -> ResidentIdNumber.reason(id, values.today()))
+        .ifPresent(problem -> values.errors().add(Vars.RESIDENT_ID, problem.zh(), problem.en()));
     Optional<String> keyGroup = values.oneOf(Vars.KEY_GROUP, KEY_GROUPS);
     Optional<String> place = checkPlace(values, Vars.CITY_CODE, Vars.COUNTY_CODE, Vars.TOWNSHIP_CODE);
     Optional<String> village = values.line(Vars.VILLAGE, 50);
@@ -56,17 +56,19 @@ public class RegistrationRules {
     Optional<String> county = values.text(countyVar, 6);
     Optional<String> township = values.text(townshipVar, 9);
     if (city.isPresent() && !divisions.isChild(city.get(), Level.CITY, "14")) {
-      values.errors().add(cityVar, "'" + city.get() + "' is not a city of Shanxi");
+      values.errors().add(cityVar, "“" + city.get() + "”不是山西省的市", "'" + city.get() + "' is not a city of Shanxi");
       return Optional.empty();
     }
     if (city.isPresent() && county.isPresent() && !divisions.isChild(county.get(), Level.COUNTY, city.get())) {
-      values.errors().add(countyVar, "'" + county.get() + "' is not a county of city " + city.get()
+      values.errors().add(countyVar, "“" + county.get() + "”不是" + divisions.nameOf(city.get()) + "的县（市、区）",
+          "'" + county.get() + "' is not a county of city " + city.get()
           + " (" + divisions.nameOf(city.get()) + ")");
       return Optional.empty();
     }
     if (county.isPresent() && township.isPresent()
         && !divisions.isChild(township.get(), Level.TOWNSHIP, county.get())) {
-      values.errors().add(townshipVar, "'" + township.get() + "' is not a township of county " + county.get()
+      values.errors().add(townshipVar, "“" + township.get() + "”不是" + divisions.nameOf(county.get()) + "的乡镇",
+          "'" + township.get() + "' is not a township of county " + county.get()
           + " (" + divisions.nameOf(county.get()) + ")");
       return Optional.empty();
     }

@@ -31,7 +31,6 @@ import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StepValues;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -379,7 +378,7 @@ public class RegisterIntake implements DisposableBean {
       Optional<Registration> checked = rules.check(new StepValues(new MapVariableScope(row.values()), errors));
       checked.ifPresent(r -> PlaceAccess.check(identity, r.countyCode(), r.townshipCode(), errors));
       if (!errors.isEmpty()) {
-        fail(row.line(), row.county(), errors.all());
+        fail(row.line(), row.county(), errors.problems());
         return Optional.empty();
       }
       return checked;
@@ -417,13 +416,13 @@ public class RegisterIntake implements DisposableBean {
       } catch (RuntimeException e) {
         // a concurrent import of the same row lost the race, or the start listener refused the row
         if (!alreadyThere(row)) {
-          FormFieldValidationException refused = refusal(e);
-          if (refused != null && refused.getDetail() instanceof List<?> detail) {
-            fail(row.line(), row.county(), detail.stream().map(String::valueOf).toList());
+          FieldErrors.Refusal refused = refusal(e);
+          if (refused != null) {
+            fail(row.line(), row.county(), refused.problems());
           } else {
             // the exception holds SQL and class names: logged, and the user gets the reason
             LOG.warn("register import {}: line {} could not be registered", id, row.line(), e);
-            fail(row.line(), row.county(), List.of("row: " + unregistered(e)));
+            failRow(row.line(), row.county(), unregistered(e));
           }
         }
       }
@@ -474,14 +473,23 @@ public class RegisterIntake implements DisposableBean {
       }
     }
 
-    private void fail(long line, String county, List<String> messages) {
+    /** Records a failed row with its problems, each as clerks read it (the field's label and the reason, Chinese first). */
+    private void fail(long line, String county, List<FieldErrors.Problem> problems) {
+      failed(line, county);
+      for (FieldErrors.Problem p : problems) {
+        problem(RegisterImports.ERROR, line, county, p.field(), p.sentence());
+      }
+    }
+
+    private void failRow(long line, String county, String reason) {
+      failed(line, county);
+      problem(RegisterImports.ERROR, line, county, "row", reason);
+    }
+
+    private void failed(long line, String county) {
       imports.recordRows(id, List.of(new RowOutcome(line, county, RegisterImports.ROW_FAILED)));
       synchronized (counts) {
         counts.failed++;
-      }
-      for (String message : messages) {
-        RegisterImports.RowProblem p = parse(line, message);
-        problem(RegisterImports.ERROR, line, county, p.field(), p.reason());
       }
     }
 
@@ -499,21 +507,9 @@ public class RegisterIntake implements DisposableBean {
     }
   }
 
-  /** Splits a {@link FieldErrors} message ("label · field: reason" or "field: reason"). */
-  static RegisterImports.RowProblem parse(long line, String message) {
-    int colon = message.indexOf(": ");
-    if (colon < 0) {
-      return new RegisterImports.RowProblem(line, "", message);
-    }
-    String label = message.substring(0, colon);
-    int dot = label.lastIndexOf(" · ");
-    return new RegisterImports.RowProblem(line, dot < 0 ? label : label.substring(dot + 3),
-        message.substring(colon + 2));
-  }
-
-  private static FormFieldValidationException refusal(Throwable e) {
+  private static FieldErrors.Refusal refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof FormFieldValidationException f) {
+      if (t instanceof FieldErrors.Refusal f) {
         return f;
       }
     }

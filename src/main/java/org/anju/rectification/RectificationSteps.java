@@ -63,11 +63,12 @@ public class RectificationSteps implements StepCatalogue {
   static void conductCheck(StepValues v) {
     Optional<String> problems = v.optionalText(Vars.PROBLEMS_FOUND, 4000);
     problems.flatMap(text -> text.lines().filter(line -> line.strip().length() > MAX_PROBLEM_LENGTH).findFirst())
-        .ifPresent(line -> v.errors().add(Vars.PROBLEMS_FOUND,
+        .ifPresent(line -> v.errors().add(Vars.PROBLEMS_FOUND, "每条问题最多 " + MAX_PROBLEM_LENGTH + " 个字",
             "each problem may have at most " + MAX_PROBLEM_LENGTH + " characters"));
     Optional<LocalDate> deadline = v.optionalDate(Vars.RECTIFY_DEADLINE);
     if (deadline.isPresent() && deadline.get().isBefore(v.today())) {
-      v.errors().add(Vars.RECTIFY_DEADLINE, "(" + deadline.get() + ") must not be in the past");
+      v.errors().add(Vars.RECTIFY_DEADLINE, "（" + deadline.get() + "）不能早于今天",
+          "(" + deadline.get() + ") must not be in the past");
     }
     v.flag(Vars.CHECK_FINISHED);
   }
@@ -81,7 +82,7 @@ public class RectificationSteps implements StepCatalogue {
     Optional<Boolean> verified = v.decision(Vars.RECTIFICATION_VERIFIED);
     Optional<String> remarks = v.optionalText(Vars.VERIFICATION_REMARKS, 1000);
     if (verified.isPresent() && !verified.get() && remarks.isEmpty()) {
-      v.errors().add(Vars.VERIFICATION_REMARKS, "is required when the rectification is not verified");
+      v.errors().add(Vars.VERIFICATION_REMARKS, "整改未通过核实时必填", "is required when the rectification is not verified");
     }
   }
 

@@ -43,7 +43,8 @@ public class StartCheckListener implements ExecutionListener {
       // a clerk's mistake, not a fault: one line with who and what (RefusalLog drops the engine's stack)
       Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       LoggerFactory.getLogger(getClass()).info("refused a check started by {}: {}", user == null ? "the system" : user.getUserId(),
-          refused.getMessage());
+          refused instanceof FieldErrors.Refusal fields ? String.join("; ", fields.problems().stream()
+              .map(p -> p.field() + ": " + p.reasonEn()).toList()) : refused.getMessage());
       throw refused;
     }
   }
@@ -55,14 +56,14 @@ public class StartCheckListener implements ExecutionListener {
     Optional<String> township = places.checkPlace(values, Vars.CITY_CODE, Vars.COUNTY_CODE, Vars.TOWNSHIP_CODE);
     Optional<String> village = values.optionalText(Vars.VILLAGE, 50);
     if (village.isEmpty() && level.isPresent() && !CheckLevel.COUNTY.name().equals(level.get())) {
-      errors.add(Vars.VILLAGE, "is required for a village or township check");
+      errors.add(Vars.VILLAGE, "村级和乡镇检查必填", "is required for a village or township check");
     }
     values.text(Vars.CHECK_SCOPE, 500);
     RectificationSteps.conductCheck(values); // problems may come with the start, e.g. a failed acceptance's
     boolean calledByCase = Typed.HOUSEHOLD_ID.get(execution) != null;
     if (calledByCase) {
       if (values.optionalText(Vars.PROBLEMS_FOUND, 4000).isEmpty()) {
-        errors.add(Vars.PROBLEMS_FOUND, "a failed acceptance must list at least one defect");
+        errors.add(Vars.PROBLEMS_FOUND, "验收不通过时至少列出一项问题", "a failed acceptance must list at least one defect");
       }
     } else {
       values.line(Vars.CHECKER_NAME, 50);

@@ -21,41 +21,54 @@ public final class ResidentIdNumber {
 
   private ResidentIdNumber() {}
 
+  /** Why a resident ID number is refused, in Chinese and in English. */
+  public record Problem(String zh, String en) {}
+
   /**
    * Why {@code value} is not a valid resident ID number on {@code today}, or empty when it is.
    * Checks length, digits, the province of the address code, birth date and the ISO 7064 MOD 11-2 check
    * character.
    */
   public static Optional<String> problem(String value, LocalDate today) {
+    return reason(value, today).map(Problem::en);
+  }
+
+  /** {@link #problem}, in Chinese and in English. */
+  public static Optional<Problem> reason(String value, LocalDate today) {
     if (value == null || value.isBlank()) {
-      return Optional.of("is required");
+      return Optional.of(new Problem("必填", "is required"));
     }
     if (value.length() != 18) {
-      return Optional.of("must have 18 characters, not " + value.length());
+      return Optional.of(new Problem("应为 18 位，现为 " + value.length() + " 位",
+          "must have 18 characters, not " + value.length()));
     }
     for (int i = 0; i < 17; i++) {
       if (!Character.isDigit(value.charAt(i)) || value.charAt(i) > '9') {
-        return Optional.of("character " + (i + 1) + " must be a digit");
+        return Optional.of(new Problem("第 " + (i + 1) + " 位应为数字", "character " + (i + 1) + " must be a digit"));
       }
     }
     if (!PROVINCE_CODES.contains(value.substring(0, 2))) {
-      return Optional.of("has an unknown area code " + value.substring(0, 6)
-          + " (its first 2 digits must be a province of China, e.g. 14 for Shanxi)");
+      return Optional.of(new Problem("地址码 " + value.substring(0, 6) + " 不存在（前 2 位须是省份代码，山西为 14）",
+          "has an unknown area code " + value.substring(0, 6)
+              + " (its first 2 digits must be a province of China, e.g. 14 for Shanxi)"));
     }
     LocalDate birth;
     try {
       birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
           Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
     } catch (DateTimeException e) {
-      return Optional.of("contains an impossible birth date " + value.substring(6, 14));
+      return Optional.of(new Problem("出生日期 " + value.substring(6, 14) + " 不存在",
+          "contains an impossible birth date " + value.substring(6, 14)));
     }
     if (birth.getYear() < 1900 || birth.isAfter(today)) {
-      return Optional.of("contains a birth date out of range " + value.substring(6, 14));
+      return Optional.of(new Problem("出生日期 " + value.substring(6, 14) + " 超出范围",
+          "contains a birth date out of range " + value.substring(6, 14)));
     }
     char expected = checkCharacter(value.substring(0, 17));
     char actual = Character.toUpperCase(value.charAt(17));
     if (actual != expected) {
-      return Optional.of("has a wrong check character '" + value.charAt(17) + "' (expected '" + expected + "')");
+      return Optional.of(new Problem("校验位错误，应为 " + expected,
+          "has a wrong check character '" + value.charAt(17) + "' (expected '" + expected + "')"));
     }
     return Optional.empty();
   }

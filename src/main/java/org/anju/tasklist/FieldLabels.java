@@ -15,21 +15,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The labels clerks see for each field, read from the forms, so that a refusal names the field as
- * the form does ("核验日期 Verification date · verificationDate: …") and not only by its variable.
+ * the form does ("入户核查日期：… / Home visit date: …") and not by its variable.
  */
 final class FieldLabels {
 
-  private static final Map<String, String> LABELS = load();
+  /** The name of a problem that concerns the form as a whole. */
+  static final String FORM = "form";
+
+  /** A label in its two languages: the form's "入户核查日期 Home visit date" is 入户核查日期 and Home visit date. */
+  record Label(String zh, String en) {
+
+    static Label of(String label) {
+      int at = 0;
+      while (at < label.length() && !(label.charAt(at) < 0x2E80 && Character.isLetter(label.charAt(at)))) {
+        at++;
+      }
+      String zh = label.substring(0, at).strip();
+      String en = label.substring(at).strip();
+      return new Label(zh.isEmpty() ? en : zh, en.isEmpty() ? zh : en);
+    }
+  }
+
+  private static final Map<String, Label> LABELS = load();
 
   private FieldLabels() {}
 
-  static String of(String field) {
-    String label = LABELS.get(field);
-    return label == null ? field : label + " · " + field;
+  /** The field's label; a field no form shows is named by its variable. */
+  static Label label(String field) {
+    Label label = LABELS.get(field);
+    return label == null ? new Label(field, field) : label;
   }
 
-  private static Map<String, String> load() {
-    Map<String, String> labels = new HashMap<>();
+  private static Map<String, Label> load() {
+    Map<String, Label> labels = new HashMap<>();
+    labels.put(FORM, new Label("表单", "Form"));
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
@@ -42,13 +61,13 @@ final class FieldLabels {
             String key = node.path("key").asText(null);
             String label = node.hasNonNull("label") ? node.get("label").asText() : node.path("dateLabel").asText(null);
             if (key != null && label != null && !node.path("disabled").asBoolean(false)) {
-              labels.putIfAbsent(key, label);
+              labels.putIfAbsent(key, Label.of(label));
             }
           }
         }
       }
     } catch (IOException e) {
-      return Map.of(); // labels are a courtesy; the variable name alone still names the field
+      return Map.of(FORM, labels.get(FORM)); // labels are a courtesy; the variable name alone still names the field
     }
     return Map.copyOf(labels);
   }

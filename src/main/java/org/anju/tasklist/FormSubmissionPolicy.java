@@ -124,13 +124,13 @@ public class FormSubmissionPolicy extends CommandInterceptor {
     }
   }
 
-  static List<String> problems(Map<String, Object> variables, Set<String> allowed) {
-    List<String> problems = new ArrayList<>();
+  static FieldErrors problems(Map<String, Object> variables, Set<String> allowed) {
+    FieldErrors problems = new FieldErrors();
     variables.forEach((name, value) -> {
       if (!allowed.contains(name)) {
-        problems.add(FieldLabels.of(name) + ": is not a field of this step's form / 不是本步骤表单的字段");
+        problems.add(name, "不是本步骤表单的字段", "is not a field of this step's form");
       } else if (!plain(value)) {
-        problems.add(FieldLabels.of(name) + ": only text, numbers and yes/no are accepted here / 只接受文字、数字和是/否");
+        problems.add(name, "只接受文字、数字和是/否", "only text, numbers and yes/no are accepted here");
       }
     });
     return problems;
@@ -144,9 +144,7 @@ public class FormSubmissionPolicy extends CommandInterceptor {
         || value instanceof Long || value instanceof Short || value instanceof Double;
   }
 
-  private static void refuseIfAny(List<String> problems) {
-    if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(problems, "Invalid input: " + String.join("; ", problems));
-    }
+  private static void refuseIfAny(FieldErrors problems) {
+    problems.throwIfAny();
   }
 }

@@ -67,7 +67,7 @@ public final class StepValues {
   public Optional<String> line(String name, int maxLength) {
     Object value = raw(name);
     if (value instanceof String text && LINE_BREAK.matcher(text).find()) {
-      errors.add(name, "must be a single line");
+      errors.add(name, "只能填写一行", "must be a single line");
       return Optional.empty();
     }
     return text(name, maxLength);
@@ -90,8 +90,9 @@ public final class StepValues {
     }
     String township = CaseVariables.TOWNSHIP_NAME.find(scope).orElse(null);
     if (!ReferenceFormats.matches(format.get(), value.get(), township)) {
-      errors.add(name, "must be written as " + format.get() + ", e.g. "
-          + ReferenceFormats.example(format.get(), today().getYear(), township) + ", not '" + value.get() + "'");
+      String example = ReferenceFormats.example(format.get(), today().getYear(), township);
+      errors.add(name, "应按本县格式 " + format.get() + " 填写，如 " + example + "，而不是“" + value.get() + "”",
+          "must be written as " + format.get() + ", e.g. " + example + ", not '" + value.get() + "'");
       return Optional.empty();
     }
     return value;
@@ -101,7 +102,7 @@ public final class StepValues {
   public Optional<String> text(String name, int maxLength) {
     Optional<String> value = optionalText(name, maxLength);
     if (value.isEmpty() && !hasFieldError(name)) {
-      errors.add(name, "is required");
+      errors.add(name, "必填", "is required");
     }
     return value;
   }
@@ -113,16 +114,17 @@ public final class StepValues {
       return Optional.empty();
     }
     if (!(value instanceof String text)) {
-      errors.add(name, "must be text");
+      errors.add(name, "必须是文字", "must be text");
       return Optional.empty();
     }
     if (text.length() > maxLength) {
-      errors.add(name, "must have at most " + maxLength + " characters, not " + text.length());
+      errors.add(name, "最多 " + maxLength + " 个字，现为 " + text.length() + " 个",
+          "must have at most " + maxLength + " characters, not " + text.length());
       return Optional.empty();
     }
-    Optional<String> problem = characterProblem(text);
+    Optional<String[]> problem = characterProblemZhEn(text);
     if (problem.isPresent()) {
-      errors.add(name, problem.get());
+      errors.add(name, problem.get()[0], problem.get()[1]);
       return Optional.empty();
     }
     return isBlank(text) ? Optional.empty() : Optional.of(text.strip());
@@ -134,23 +136,37 @@ public final class StepValues {
    * are left to the caller, since multi-line fields allow them.
    */
   public static Optional<String> characterProblem(String text) {
+    return characterProblemZhEn(text).map(reason -> reason[1]);
+  }
+
+  /** {@link #characterProblem}, in Chinese and in English. */
+  static Optional<String[]> characterProblemZhEn(String text) {
     if (MARKUP.matcher(text).find()) {
       // what clerks type is shown in Tasklist and Cockpit: markup is never needed, and never allowed
-      return Optional.of("must not contain < or > or control characters");
+      return Optional.of(new String[] {"不能含有 < 或 > 或控制字符", "must not contain < or > or control characters"});
     }
     Matcher invisible = INVISIBLE.matcher(text);
     if (invisible.find()) {
       int codePoint = text.codePointAt(invisible.start());
-      String kind = switch (Character.getType(codePoint)) {
-        case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "line or paragraph separators";
-        case Character.SURROGATE -> "broken characters (a surrogate without its pair)";
-        default -> "invisible or formatting characters";
+      String[] kind = switch (Character.getType(codePoint)) {
+        case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> new String[] {"换行符或分段符", "line or paragraph separators"};
+        case Character.SURROGATE -> new String[] {"残缺字符（不成对的代理项）", "broken characters (a surrogate without its pair)"};
+        default -> new String[] {"不可见字符或格式字符", "invisible or formatting characters"};
       };
-      return Optional.of("must not contain " + kind + ", found U+%04X at position %d"
-          .formatted(codePoint, invisible.start() + 1));
+      String where = "U+%04X".formatted(codePoint);
+      int position = invisible.start() + 1;
+      return Optional.of(new String[] {"不能含有" + kind[0] + "，第 " + position + " 个字符是 " + where,
+          "must not contain " + kind[1] + ", found " + where + " at position " + position});
     }
     return Optional.empty();
   }
+
+  /** "Village review date" as it reads inside a sentence: "the village review date". */
+  private static String lower(String label) {
+    return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && !Character.isUpperCase(label.charAt(1))
+        ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+  }
+
 
   /** True when nothing visible is left of {@code text} once spaces of every kind are taken away. */
   public static boolean isBlank(String text) {
@@ -161,7 +177,8 @@ public final class StepValues {
   public Optional<String> oneOf(String name, Set<String> allowed) {
     Optional<String> value = text(name, 64);
     if (value.isPresent() && !allowed.contains(value.get())) {
-      errors.add(name, "must be one of " + allowed.stream().sorted().toList() + ", not '" + value.get() + "'");
+      errors.add(name, "只能从选项中选择，“" + value.get() + "”不是选项",
+          "must be one of " + allowed.stream().sorted().toList() + ", not '" + value.get() + "'");
       return Optional.empty();
     }
     return value;
@@ -176,7 +193,7 @@ public final class StepValues {
     if (value instanceof Boolean bool) {
       return bool;
     }
-    errors.add(name, "must be true or false");
+    errors.add(name, "只能是“是”或“否”", "must be true or false");
     return false;
   }
 
@@ -184,13 +201,13 @@ public final class StepValues {
   public Optional<Boolean> decision(String name) {
     Object value = raw(name);
     if (value == null) {
-      errors.add(name, "is required");
+      errors.add(name, "必填", "is required");
       return Optional.empty();
     }
     if (value instanceof Boolean bool) {
       return Optional.of(bool);
     }
-    errors.add(name, "must be true or false");
+    errors.add(name, "只能是“是”或“否”", "must be true or false");
     return Optional.empty();
   }
 
@@ -198,16 +215,17 @@ public final class StepValues {
   public Optional<Long> wholeNumber(String name, long min, long max) {
     Object value = raw(name);
     if (value == null || (value instanceof String s && s.isBlank())) {
-      errors.add(name, "is required");
+      errors.add(name, "必填", "is required");
       return Optional.empty();
     }
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      errors.add(name, "must be a whole number");
+      errors.add(name, "必须是整数", "must be a whole number");
       return Optional.empty();
     }
     long result = number.longValue();
     if (result < min || result > max) {
-      errors.add(name, "must be between " + min + " and " + max + ", not " + result);
+      errors.add(name, "必须在 " + min + " 到 " + max + " 之间，现为 " + result,
+          "must be between " + min + " and " + max + ", not " + result);
       return Optional.empty();
     }
     return Optional.of(result);
@@ -217,16 +235,17 @@ public final class StepValues {
   public Optional<Double> number(String name, double min, double max) {
     Object value = raw(name);
     if (value == null) {
-      errors.add(name, "is required");
+      errors.add(name, "必填", "is required");
       return Optional.empty();
     }
     if (!(value instanceof Number number) || Double.isNaN(number.doubleValue())) {
-      errors.add(name, "must be a number");
+      errors.add(name, "必须是数字", "must be a number");
       return Optional.empty();
     }
     double result = number.doubleValue();
     if (result < min || result > max) {
-      errors.add(name, "must be between " + min + " and " + max + ", not " + result);
+      errors.add(name, "必须在 " + min + " 到 " + max + " 之间，现为 " + result,
+          "must be between " + min + " and " + max + ", not " + result);
       return Optional.empty();
     }
     return Optional.of(result);
@@ -236,7 +255,7 @@ public final class StepValues {
   public Optional<LocalDate> pastDate(String name) {
     Optional<LocalDate> date = date(name);
     if (date.isPresent() && date.get().isAfter(today())) {
-      errors.add(name, "must not be in the future (" + date.get() + ")");
+      errors.add(name, "不能晚于今天（" + date.get() + "）", "must not be in the future (" + date.get() + ")");
       return Optional.empty();
     }
     return date;
@@ -246,7 +265,7 @@ public final class StepValues {
   public Optional<LocalDate> date(String name) {
     Optional<LocalDate> date = optionalDate(name);
     if (date.isEmpty() && !hasFieldError(name)) {
-      errors.add(name, "is required");
+      errors.add(name, "必填", "is required");
     }
     return date;
   }
@@ -258,23 +277,26 @@ public final class StepValues {
       return Optional.empty();
     }
     if (!(value instanceof String text)) {
-      errors.add(name, "must be a date written like 2020-03-31");
+      errors.add(name, "日期须写成 2020-03-31 的格式", "must be a date written like 2020-03-31");
       return Optional.empty();
     }
     if (!ISO_DATE.matcher(text).matches()) {
       // the value is stored as it came: refusing " 2020-03-31 " keeps what was checked and what is stored the same
-      errors.add(name, "must be a date like 2020-03-31 (no spaces), not '" + text + "'");
+      errors.add(name, "日期须写成 2020-03-31 的格式（不含空格），“" + text + "”不是",
+          "must be a date like 2020-03-31 (no spaces), not '" + text + "'");
       return Optional.empty();
     }
     LocalDate date;
     try {
       date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      errors.add(name, "must be a date like 2020-03-31, not '" + value + "'");
+      errors.add(name, "日期须写成 2020-03-31 的格式，“" + value + "”不是有效日期",
+          "must be a date like 2020-03-31, not '" + value + "'");
       return Optional.empty();
     }
     if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-      errors.add(name, "(" + date + ") must lie between " + EARLIEST_DATE + " and " + LATEST_DATE);
+      errors.add(name, "（" + date + "）须在 " + EARLIEST_DATE + " 到 " + LATEST_DATE + " 之间",
+          "(" + date + ") must lie between " + EARLIEST_DATE + " and " + LATEST_DATE);
       return Optional.empty();
     }
     return Optional.of(date);
@@ -284,11 +306,13 @@ public final class StepValues {
   public void notBefore(String laterName, Optional<LocalDate> later, String earlierName) {
     Optional<LocalDate> earlier = optionalDate(earlierName);
     if (later.isPresent() && earlier.isPresent() && later.get().isBefore(earlier.get())) {
-      errors.add(laterName, "(" + later.get() + ") must not be before " + earlierName + " (" + earlier.get() + ")");
+      FieldLabels.Label before = FieldLabels.label(earlierName);
+      errors.add(laterName, "（" + later.get() + "）不能早于" + before.zh() + "（" + earlier.get() + "）",
+          "(" + later.get() + ") must not be before the " + lower(before.en()) + " (" + earlier.get() + ")");
     }
   }
 
   private boolean hasFieldError(String name) {
-    return errors.all().stream().anyMatch(e -> e.startsWith(FieldLabels.of(name) + ":"));
+    return errors.has(name);
   }
 }

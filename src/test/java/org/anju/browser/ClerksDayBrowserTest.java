@@ -182,8 +182,16 @@ class ClerksDayBrowserTest {
         .getBusinessKey();
 
     page.navigate(base() + "/camunda/app/cockpit/");
-    page.getByPlaceholder(Pattern.compile("用户名|Username")).fill("admin");
-    page.getByPlaceholder(Pattern.compile("密码|Password")).fill(DemoUsers.PASSWORD);
+    Locator name = page.getByPlaceholder(Pattern.compile("用户名|Username"));
+    Locator secret = page.getByPlaceholder(Pattern.compile("密码|Password"));
+    for (int tries = 0; tries < 5; tries++) { // the form may render again once the locale has loaded
+      name.fill("admin");
+      secret.fill(DemoUsers.PASSWORD);
+      if ("admin".equals(name.inputValue()) && DemoUsers.PASSWORD.equals(secret.inputValue())) {
+        break;
+      }
+      page.waitForTimeout(300);
+    }
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("登录|Log in"))).click();
 
     // the housing-security section is the first of the start page, above Cockpit's own panels

@@ -17,21 +17,43 @@ import com.microsoft.playwright.options.AriaRole;
  */
 final class Tasklist {
 
+  /** The words of Tasklist's own buttons and fields, in the language the browser asks for. */
+  record Words(String username, String password, String logIn, String claim, String complete) {
+    static final Words ZH = new Words("用户名", "密码", "登录", "认领", "完成");
+    static final Words EN = new Words("Username", "Password", "Log in", "Claim", "Complete");
+  }
+
   private final Page page;
   private final String baseUrl;
+  private final Words words;
 
+  /** Tasklist as the clerks' browsers show it: in Chinese. */
   Tasklist(Page page, String baseUrl) {
+    this(page, baseUrl, Words.ZH);
+  }
+
+  Tasklist(Page page, String baseUrl, Words words) {
     this.page = page;
     this.baseUrl = baseUrl;
+    this.words = words;
   }
 
   /** Opens Tasklist, which shows its login page, and logs in. */
   void logIn(String user, String password) {
     page.navigate(baseUrl + "/camunda/app/tasklist/");
-    page.getByPlaceholder("Username").fill(user);
-    page.getByPlaceholder("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-    assertThat(page.getByPlaceholder("Password")).isHidden();
+    Locator name = page.getByPlaceholder(words.username());
+    Locator secret = page.getByPlaceholder(words.password());
+    // the login form may be rendered again once the locale has loaded: fill until both fields hold their value
+    for (int tries = 0; tries < 5; tries++) {
+      name.fill(user);
+      secret.fill(password);
+      if (user.equals(name.inputValue()) && password.equals(secret.inputValue())) {
+        break;
+      }
+      page.waitForTimeout(300);
+    }
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.logIn())).click();
+    assertThat(page.getByPlaceholder(words.password())).isHidden();
   }
 
   /** Clicks a filter in the left column and waits until it is the selected one. */
@@ -62,18 +84,22 @@ final class Tasklist {
 
   /** Claims the opened task: the Claim link gives way to the assignee. */
   void claim() {
-    Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim").setExact(true));
+    Locator claim = claimButton();
     claim.click();
     assertThat(claim).isHidden();
   }
 
+  Locator claimButton() {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.claim()).setExact(true));
+  }
+
   Locator completeButton() {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete").setExact(true));
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.complete()).setExact(true));
   }
 
   /** The red notification Tasklist shows when the server refuses a request. */
   Locator errorNotification() {
-    return page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("error"));
+    return page.locator(".notifications .alert-danger");
   }
 
   /** Completes the opened task and waits until it has left Tasklist; fails with the server's error if any. */
@@ -123,10 +149,10 @@ final class Tasklist {
     }
 
     /**
-     * Types a date in the form-js date picker the way its placeholder asks (it follows the browser's
-     * locale: yyyy/mm/dd in zh-CN, mm/dd/yyyy in en-US) and leaves the field, which makes the picker
-     * take the typed date. The picker then shows the date in its own way (zh-CN: 2026/12/6, without
-     * the leading zeros its placeholder suggests).
+     * Types a date in the form-js date picker the way its placeholder asks (yyyy-mm-dd in Chinese, as
+     * Anju sets it; the browser's locale's otherwise, mm/dd/yyyy in en-US) and leaves the field, which
+     * makes the picker take the typed date. The picker then shows the date in its own way (possibly
+     * without the leading zeros its placeholder suggests).
      */
     void typeDate(String label, LocalDate date) {
       Locator input = field(label);

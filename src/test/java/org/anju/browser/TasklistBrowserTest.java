@@ -6,6 +6,7 @@ import static org.anju.household.HouseholdCaseProcess.Elements.TASK_VERIFY_HOUSI
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoSteps;
@@ -184,7 +185,10 @@ class TasklistBrowserTest {
     Locator refusal = tasklist.completeExpectingRefusal();
 
     // Then: Tasklist shows the server's message, the task stays open with what was typed, nothing is saved
-    PlaywrightAssertions.assertThat(refusal).containsText("verificationDate: must not be in the future");
+    // our sentence alone: the field's label and the reason, Chinese first, no prefix, no variable name
+    PlaywrightAssertions.assertThat(refusal).hasText(Pattern.compile(
+        "^(?:[×\\s]|Close)*核验日期：不能晚于今天（" + AnjuClock.today().plusDays(7) + "） / Verification date: must not be in the future \\("
+            + AnjuClock.today().plusDays(7) + "\\)\\s*$"));
     PlaywrightAssertions.assertThat(tasklist.openedTask(taskName)).isVisible();
     PlaywrightAssertions.assertThat(tasklist.taskInList(taskName)).isVisible();
     PlaywrightAssertions.assertThat(form.field(VERIFIED_BY)).hasValue("王海");

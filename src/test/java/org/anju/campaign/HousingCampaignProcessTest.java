@@ -262,7 +262,7 @@ class HousingCampaignProcessTest {
         Map.of("userId", CITY_SUPERVISOR)).getStatusCode().value()).isEqualTo(204);
     ResponseEntity<Map<String, Object>> refused = submit(CITY_SUPERVISOR, cityStart.getId(), null, "2031-04-15");
     assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
-    assertThat((String) refused.getBody().get("message")).contains(Vars.SUPERVISION_MEASURES + ": is required");
+    assertThat((String) refused.getBody().get("message")).isEqualTo("督战措施：必填 / Supervision measures: is required");
     assertThat(tasks.createTaskQuery().taskId(cityStart.getId()).count()).isEqualTo(1);
     supervise(CITY_SUPERVISOR, cityStart, "约谈县长，限期一周开工 County head summoned, start within a week");
     assertThat(campaign).isWaitingAt(TASK_PROVINCE_SUPERVISION_START, TIMER_COMPLETION_WARNING);

@@ -1,6 +1,7 @@
 package org.anju.household;
 
 import org.anju.clock.AnjuClock;
+import org.anju.support.Refused;
 import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -257,7 +258,7 @@ class HouseholdCaseProcessTest {
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("residentId: has a wrong check character");
+        .satisfies(Refused.naming("residentId: has a wrong check character"));
     assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
@@ -268,7 +269,7 @@ class HouseholdCaseProcessTest {
     variables.put(Vars.TOWNSHIP_CODE, DemoUsers.JINGLE.townshipCode());
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
-        .hasMessageContaining("townshipCode: '140926100' is not a township of county 140929 (岢岚县)");
+        .hasMessageContaining("乡镇：“140926100”不是岢岚县的乡镇 / Township: '140926100' is not a township of county 140929 (岢岚县)");
   }
 
   @Test
@@ -278,7 +279,7 @@ class HouseholdCaseProcessTest {
     ProcessInstance first = runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables);
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables))
-        .hasMessageContaining("residentId: is already registered").hasMessageContaining(first.getBusinessKey());
+        .satisfies(Refused.naming("residentId: is already registered")).hasMessageContaining(first.getBusinessKey());
   }
 
   @Test
@@ -291,8 +292,8 @@ class HouseholdCaseProcessTest {
 
     assertThatThrownBy(() -> taskService().complete(task.getId(), values))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("constructionCompletedDate")
-        .hasMessageContaining("must not be before constructionStartDate");
+        .satisfies(Refused.naming("constructionCompletedDate: ("))
+        .hasMessageContaining("must not be before the construction start date");
     assertThat(pi).isWaitingAt(TASK_INSPECT_CONSTRUCTION).variables()
         .doesNotContainKey(Vars.CONSTRUCTION_COMPLETED_DATE).containsEntry(Vars.INSPECTION_COUNT, 0L);
     assertThat(ENGINE.domain().households().inspectionCount(pi.getBusinessKey())).isZero();
@@ -306,7 +307,7 @@ class HouseholdCaseProcessTest {
     values.put(Vars.HAS_SANITARY_TOILET, false);
 
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
-        .hasMessageContaining("hasSanitaryToilet: a house without a sanitary toilet cannot pass acceptance");
+        .satisfies(Refused.naming("hasSanitaryToilet: a house without a sanitary toilet cannot pass acceptance"));
     assertThat(pi).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
   }
 
@@ -319,7 +320,7 @@ class HouseholdCaseProcessTest {
     Map<String, Object> standing = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
     standing.put(Vars.OLD_HOUSE_DEMOLISHED, false);
     assertThatThrownBy(() -> taskService().complete(task(rebuilt).getId(), standing))
-        .hasMessageContaining("oldHouseDemolished: the old house must be demolished (one household, one house)");
+        .satisfies(Refused.naming("oldHouseDemolished: the old house must be demolished (one household, one house)"));
     assertThat(rebuilt).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
 
     // grade C: reinforced, the reinforced house is the old house
@@ -342,7 +343,7 @@ class HouseholdCaseProcessTest {
     Map<String, Object> selfBuild = new HashMap<>(DemoSteps.valuesFor(TASK_SIGN_AGREEMENT, today()));
     selfBuild.put(Vars.BUILDER_TYPE, "SELF_BUILD");
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), selfBuild))
-        .hasMessageContaining("builderType: self-build needs the household to be able to build");
+        .satisfies(Refused.naming("builderType: self-build needs the household to be able to build"));
     assertThat(pi).isWaitingAt(TASK_SIGN_AGREEMENT);
 
     runtimeService().setVariable(pi.getId(), Vars.CAN_BUILD, true); // as verification found on the demo path
@@ -357,8 +358,9 @@ class HouseholdCaseProcessTest {
     Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_SIGN_AGREEMENT, today()));
     values.put(Vars.AGREEMENT_NUMBER, "第88号");
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
-        .hasMessageContaining("agreementNumber: must be written as GZ-{year}-{n}, e.g. GZ-" + today().getYear()
-            + "-17, not '第88号'");
+        .satisfies(Refused.naming("agreementNumber: must be written as GZ-{year}-{n}, e.g. GZ-" + today().getYear()
+            + "-17, not '第88号'"))
+        .hasMessageContaining("协议编号：应按本县格式 GZ-{year}-{n} 填写");
     assertThat(pi).isWaitingAt(TASK_SIGN_AGREEMENT).variables().doesNotContainKey(Vars.AGREEMENT_NUMBER);
   }
 
@@ -368,7 +370,7 @@ class HouseholdCaseProcessTest {
     Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(reviewStep, today()));
     values.put(approvedVar, false);
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
-        .hasMessageContaining(remarksVar + ": is required when the case is not approved");
+        .satisfies(Refused.naming(remarksVar + ": is required when the case is not approved"));
 
     values.put(remarksVar, "公示期间有异议，需重新鉴定 Objection during the notice: appraise again");
     complete(task(pi), values);

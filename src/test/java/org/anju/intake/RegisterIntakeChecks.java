@@ -135,12 +135,13 @@ abstract class RegisterIntakeChecks {
 
   static List<org.assertj.core.groups.Tuple> expectedErrors(Fixture f) {
     return List.of(
-        tuple(4, "residentId", "has a wrong check character '" + f.badCheck() + "' (expected '" + f.expectedCheck() + "')"),
-        tuple(5, "keyGroup", "must be one of [DIBAO, DISABLED, POOR, TEKUN], not 'RICH'"),
-        tuple(5, "householdSize", "must be a whole number"),
-        tuple(6, "townshipCode", "'140926100' is not a township of county 140929 (岢岚县)"),
-        tuple(7, "headName", "is required"),
-        tuple(9, "dynamicGuarantee", "must be true or false"));
+        tuple(4, "residentId", "身份证号：校验位错误，应为 " + f.expectedCheck() + " / Resident ID number: has a wrong check character '"
+            + f.badCheck() + "' (expected '" + f.expectedCheck() + "')"),
+        tuple(5, "keyGroup", "对象类别：只能从选项中选择，“RICH”不是选项 / Key group: must be one of [DIBAO, DISABLED, POOR, TEKUN], not 'RICH'"),
+        tuple(5, "householdSize", "家庭人口：必须是整数 / Household size: must be a whole number"),
+        tuple(6, "townshipCode", "乡镇：“140926100”不是岢岚县的乡镇 / Township: '140926100' is not a township of county 140929 (岢岚县)"),
+        tuple(7, "headName", "户主姓名：必填 / Head of household: is required"),
+        tuple(9, "dynamicGuarantee", "动态保障对象：只能是“是”或“否” / Dynamic-guarantee case: must be true or false"));
   }
 
   static byte[] csv(List<List<String>> rows) {
@@ -353,8 +354,8 @@ abstract class RegisterIntakeChecks {
     assertCounts(byClerk, 3, 1, 0, 2);
     assertThat(list(CLERK, "/api/intake/registers/" + id(byClerk) + "/errors"))
         .extracting(e -> ((Number) e.get("line")).intValue(), e -> e.get("field"), e -> e.get("reason"))
-        .containsExactly(tuple(3, "countyCode", "user klpoverty may not act for county 140926"),
-            tuple(4, "countyCode", "user klpoverty may not act for county 140926"));
+        .containsExactly(tuple(3, "countyCode", "县(市、区)：用户 klpoverty 无权办理该县（140926）的事务 / County: user klpoverty may not act for county 140926"),
+            tuple(4, "countyCode", "县(市、区)：用户 klpoverty 无权办理该县（140926）的事务 / County: user klpoverty may not act for county 140926"));
     assertThat(jdbc.queryForObject("select count(*) from household where resident_id in (?, ?)", Long.class,
         jingle1, jingle2)).isZero();
 

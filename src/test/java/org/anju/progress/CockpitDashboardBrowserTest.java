@@ -105,9 +105,9 @@ class CockpitDashboardBrowserTest {
 
     // When: the city supervisor logs in to Cockpit
     page.navigate("http://localhost:" + port + "/camunda/app/cockpit/");
-    page.getByPlaceholder("Username").fill("xzsupervisor");
-    page.getByPlaceholder("Password").fill(DemoUsers.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.getByPlaceholder("用户名").fill("xzsupervisor");
+    page.getByPlaceholder("密码").fill(DemoUsers.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
 
     // Then: the start page shows the plugin with both demo counties and the city
     Locator plugin = page.locator("section.anju-hs");

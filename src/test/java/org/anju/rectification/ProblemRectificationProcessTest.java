@@ -1,6 +1,7 @@
 package org.anju.rectification;
 
 import org.anju.clock.AnjuClock;
+import org.anju.support.Refused;
 import static org.anju.rectification.ProblemRectificationProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -138,7 +139,7 @@ class ProblemRectificationProcessTest {
         .hasName("复核 Verify rectification · " + VILLAGE + " · " + OLD_HOUSE);
     assertThatThrownBy(() -> taskService().complete(verify.getId(), Map.of(Vars.RECTIFICATION_VERIFIED, false)))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining(Vars.VERIFICATION_REMARKS + ": is required when the rectification is not verified");
+        .satisfies(Refused.naming(Vars.VERIFICATION_REMARKS + ": is required when the rectification is not verified"));
     assertThat(openSteps(pi)).containsExactly(TASK_VERIFY_RECTIFICATION);
     assertThat(task(TASK_VERIFY_RECTIFICATION, pi).getId()).isEqualTo(verify.getId());
     assertThat(taskService().getVariable(verify.getId(), Vars.RECTIFICATION_VERIFIED)).isNull();
@@ -158,7 +159,7 @@ class ProblemRectificationProcessTest {
     Task secondVerify = task(TASK_VERIFY_RECTIFICATION, pi);
     assertThat(taskService().getVariable(secondVerify.getId(), Vars.VERIFICATION_REMARKS)).as("asked afresh").isNull();
     assertThatThrownBy(() -> taskService().complete(secondVerify.getId(), Map.of(Vars.RECTIFICATION_VERIFIED, false)))
-        .hasMessageContaining(Vars.VERIFICATION_REMARKS + ": is required when the rectification is not verified");
+        .satisfies(Refused.naming(Vars.VERIFICATION_REMARKS + ": is required when the rectification is not verified"));
     complete(secondVerify, Map.of(Vars.RECTIFICATION_VERIFIED, true));
 
     assertThat(openSteps(pi)).containsExactly(TASK_CLOSE_OUT_PROBLEM);
@@ -312,7 +313,7 @@ class ProblemRectificationProcessTest {
 
     assertThatThrownBy(() -> taskService().complete(check.getId(), values))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining(Vars.RECTIFY_DEADLINE + ": (" + yesterday + ") must not be in the past");
+        .satisfies(Refused.naming(Vars.RECTIFY_DEADLINE + ": (" + yesterday + ") must not be in the past"));
 
     assertThat(pi).isWaitingAtExactly(TASK_CONDUCT_CHECK).variables()
         .doesNotContainKey(Vars.PROBLEMS_FOUND).doesNotContainKey(Vars.RECTIFY_DEADLINE);
@@ -338,7 +339,7 @@ class ProblemRectificationProcessTest {
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(),
         Map.of(Vars.PROBLEMS_FOUND, OLD_HOUSE + "\n" + tooLong, Vars.CHECK_FINISHED, false)))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining(Vars.PROBLEMS_FOUND + ": each problem may have at most 200 characters");
+        .satisfies(Refused.naming(Vars.PROBLEMS_FOUND + ": each problem may have at most 200 characters"));
     assertThat(pi).isWaitingAtExactly(TASK_CONDUCT_CHECK);
     assertThat(problemCount(pi)).isZero();
   }
@@ -411,7 +412,7 @@ class ProblemRectificationProcessTest {
 
     assertThatThrownBy(() -> formService().submitStartForm(definitionId(), values))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining(message);
+        .satisfies(Refused.naming(message));
 
     assertThat(historyService().createHistoricProcessInstanceQuery().count()).isEqualTo(started);
     assertThat(ENGINE.domain().jdbc().queryForObject("select count(*) from problem", Long.class)).isEqualTo(problems);

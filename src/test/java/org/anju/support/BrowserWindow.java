@@ -26,9 +26,9 @@ public final class BrowserWindow implements AutoCloseable {
   private final Page page;
   private final List<String> errors = new ArrayList<>();
 
-  private BrowserWindow(Browser browser) {
+  private BrowserWindow(Browser browser, String locale) {
     context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("zh-CN") // as the clerks' browsers; the webapps themselves fall back to English
+        .setLocale(locale) // zh-CN as the clerks' browsers; the webapps show Chinese for it (and by default)
         .setTimezoneId(AnjuClock.zone().getId())
         .setViewportSize(1400, 1000));
     context.setDefaultTimeout(30_000);
@@ -47,8 +47,14 @@ public final class BrowserWindow implements AutoCloseable {
     });
   }
 
+  /** A window of a browser set to Chinese, as the clerks' are. */
   public static BrowserWindow open(Browser browser) {
-    return new BrowserWindow(browser);
+    return open(browser, "zh-CN");
+  }
+
+  /** A window of a browser that asks for {@code locale} (e.g. en-US). */
+  public static BrowserWindow open(Browser browser, String locale) {
+    return new BrowserWindow(browser, locale);
   }
 
   public Page page() {

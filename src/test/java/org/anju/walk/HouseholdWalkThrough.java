@@ -19,6 +19,7 @@ import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.household.HouseholdSteps;
 import org.anju.household.Registration;
+import org.anju.tasklist.FormOptions;
 import org.anju.tasklist.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,8 +113,12 @@ abstract class HouseholdWalkThrough {
         Map.of("variables", RestVariables.typed(values)));
 
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) refused.getBody().get("message"))
-        .contains("verificationDate: must not be in the future").contains("houseStructure: must be one of");
+    String inFuture = AnjuClock.today().plusDays(3).toString();
+    assertThat((String) refused.getBody().get("message")).isEqualTo("核验日期：不能晚于今天（" + inFuture
+        + "） / Verification date: must not be in the future (" + inFuture + ")；房屋结构：只能从选项中选择，“PALACE”不是选项 / "
+        + "House structure: must be one of " + FormOptions.HOUSE_STRUCTURES.stream().sorted().toList() + ", not 'PALACE'");
+    assertThat(((List<?>) refused.getBody().get("errors")).stream().map(e -> String.valueOf(((Map<?, ?>) e).get("field"))).toList())
+        .containsExactly(Vars.VERIFICATION_DATE, Vars.HOUSE_STRUCTURE);
     assertThat(tasklist.list("/task?processInstanceId=" + instanceId)).singleElement()
         .satisfies(open -> assertThat(open.get("taskDefinitionKey")).isEqualTo(TASK_VERIFY_HOUSING));
     assertThat(tasklist.get("/task/" + task.get("id") + "/form-variables")).doesNotContainKey(Vars.VERIFICATION_DATE);
@@ -138,7 +143,11 @@ abstract class HouseholdWalkThrough {
         + "/submit-form", Map.of("variables", RestVariables.typed(registration)));
 
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) refused.getBody().get("message")).contains("residentId: has a wrong check character");
+    char wrong = registration.get(Vars.RESIDENT_ID).toString().charAt(17);
+    char expected = org.anju.region.ResidentIdNumber.checkCharacter(id.substring(0, 17));
+    // the message alone, as Tasklist shows it: label and reason, Chinese first, no prefix with the definition's id
+    assertThat((String) refused.getBody().get("message")).isEqualTo("身份证号：校验位错误，应为 " + expected
+        + " / Resident ID number: has a wrong check character '" + wrong + "' (expected '" + expected + "')");
     assertThat(county.list("/history/process-instance?processDefinitionKey=" + HouseholdCaseProcess.KEY))
         .hasSize((int) before);
     assertThat(log.getOut().lines().filter(line -> line.contains("refused a registration by " + TOWNSHIP_CLERK)))
