@@ -61,6 +61,37 @@ function isAnjuRefusal(message) {
   return typeof message === 'string' && /^[^：/]{1,40}：[^/]+ \/ [^:]+: /.test(message);
 }
 
+// ---------------------------------------------------------------- 2b. the household id after a start
+
+// Tasklist says only "The process has been started." and gives the new instance to no hook; its REST client
+// (XMLHttpRequest) does receive it. The answer of a start form's submit is kept for a moment, and the
+// notification that follows names the case's id (a household's 户号), shown long enough to copy it down.
+let lastStarted = null;
+if (typeof XMLHttpRequest !== 'undefined') {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function(method, url) {
+    if (String(method).toUpperCase() === 'POST' && /\/process-definition\/[^/]+\/submit-form(\?|$)/.test(String(url))) {
+      this.addEventListener('load', () => {
+        try {
+          const started = JSON.parse(this.responseText);
+          if (this.status === 200 && started && started.businessKey) {
+            lastStarted = { businessKey: started.businessKey, at: Date.now() };
+          }
+        } catch (e) {
+          // not a start's answer: nothing to show
+        }
+      });
+    }
+    return open.apply(this, arguments);
+  };
+}
+
+function startedCase() {
+  const started = lastStarted && Date.now() - lastStarted.at < 10000 ? lastStarted : null;
+  lastStarted = null;
+  return started;
+}
+
 if (angular) {
   const module = angular.module('cam.tasklist.custom');
   const countyFilter = function() {
@@ -85,6 +116,15 @@ if (angular) {
           notification = Object.assign({}, notification, { status: notification.message, message: '' });
         }
         return addError.call(this, notification);
+      };
+      const addMessage = $delegate.addMessage;
+      $delegate.addMessage = function(notification) {
+        const started = notification && !notification.message ? startedCase() : null;
+        if (started) {
+          notification = Object.assign({}, notification, { duration: 30000,
+            message: '编号 Case id: ' + started.businessKey });
+        }
+        return addMessage.call(this, notification);
       };
       return $delegate;
     }]);
