@@ -49,8 +49,7 @@ public class RegisterHouseholdListener implements ExecutionListener {
       // a clerk's mistake, not a fault: one line with who and what (RefusalLog drops the engine's stack)
       Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       LoggerFactory.getLogger(getClass()).info("refused a registration by {}: {}", user == null ? "the system" : user.getUserId(),
-          refused instanceof FieldErrors.Refusal fields ? String.join("; ", fields.problems().stream()
-              .map(p -> p.field() + ": " + p.reasonEn()).toList()) : refused.getMessage());
+          FieldErrors.forLog(refused));
       throw refused;
     }
   }

@@ -68,6 +68,20 @@ public final class FieldErrors {
     return problems.stream().map(Problem::sentence).toList();
   }
 
+  /** The problems as a log line has them: "field: English reason; …" (the field's key, for whoever searches logs). */
+  public String forLog() {
+    return forLog(problems);
+  }
+
+  /** As {@link #forLog()}, for a refusal already thrown (another exception: its message). */
+  public static String forLog(Exception refused) {
+    return refused instanceof Refusal r ? forLog(r.problems()) : String.valueOf(refused.getMessage());
+  }
+
+  private static String forLog(List<Problem> problems) {
+    return String.join("; ", problems.stream().map(p -> p.field() + ": " + p.reasonEn()).toList());
+  }
+
   /** Throws when any problem was found. */
   public void throwIfAny() {
     if (!problems.isEmpty()) {

@@ -34,7 +34,7 @@ class StepValidationListener implements ExecutionListener {
       if (!errors.isEmpty()) {
         // a clerk's mistake, not a fault: one line, with the case and the fields (RefusalLog drops the stack)
         LOG.info("refused {} of case {}: {}", execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
-            String.join("; ", errors.problems().stream().map(p -> p.field() + ": " + p.reasonEn()).toList()));
+            errors.forLog());
       }
       errors.throwIfAny();
     });

@@ -20,16 +20,12 @@ import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.household.HouseholdCases;
 import org.anju.household.Registration;
 import org.anju.support.BrowserWindow;
-import org.anju.support.DebianChromium;
+import org.anju.support.Chromium;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
@@ -58,8 +52,8 @@ class ClerksDayBrowserTest {
 
   static final String TOWNSHIP_CLERK = "kltownship";
 
-  static Playwright playwright;
-  static Browser chromium;
+  @RegisterExtension
+  static final Chromium CHROMIUM = new Chromium();
 
   @LocalServerPort
   int port;
@@ -76,40 +70,12 @@ class ClerksDayBrowserTest {
   Page page;
   Tasklist tasklist;
 
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
-    if (context.getExecutionException().isPresent() && page != null) {
-      browserWindow.keepEvidence(context.getRequiredTestMethod().getName());
-    }
-  };
-
-  @BeforeAll
-  static void launchChromium() {
-    DebianChromium.Session session = DebianChromium.launch();
-    playwright = session.playwright();
-    chromium = session.browser();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
   @BeforeEach
   void openBrowserWindow() {
     ClockUtil.reset();
-    browserWindow = BrowserWindow.open(chromium);
+    browserWindow = CHROMIUM.open();
     page = browserWindow.page();
     tasklist = new Tasklist(page, base());
-  }
-
-  @AfterEach
-  void closeBrowserWindow() {
-    if (browserWindow != null) {
-      browserWindow.close();
-    }
   }
 
   @Test

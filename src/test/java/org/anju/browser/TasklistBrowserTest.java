@@ -22,13 +22,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,12 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.anju.support.BrowserWindow;
-import org.anju.support.DebianChromium;
+import org.anju.support.Chromium;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
@@ -59,7 +54,6 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class TasklistBrowserTest {
 
-
   static final String TOWNSHIP_CLERK = "kltownship";
   static final String MY_GROUPS_TASKS = "我组的任务 My group's tasks";
 
@@ -69,8 +63,8 @@ class TasklistBrowserTest {
   static final String CAN_BUILD = "有能力自建或组织施工 Household can build or organise the work";
   static final String NOTES = "核验情况 Notes";
 
-  static Playwright playwright;
-  static Browser chromium;
+  @RegisterExtension
+  static final Chromium CHROMIUM = new Chromium();
 
   @LocalServerPort
   int port;
@@ -90,42 +84,13 @@ class TasklistBrowserTest {
   Page page;
   Tasklist tasklist;
 
-  /** Runs right after a failed test, while its page is still open. */
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
-    if (context.getExecutionException().isPresent() && page != null) {
-      browserWindow.keepEvidence(context.getRequiredTestMethod().getName());
-    }
-  };
-
-  @BeforeAll
-  static void launchChromium() {
-    DebianChromium.Session session = DebianChromium.launch();
-    playwright = session.playwright();
-    chromium = session.browser();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close(); // closes the browser too
-    }
-  }
-
   @BeforeEach
   void openBrowserWindow() {
     // the date picker's "today" is the browser's, the step rules' is the engine clock: keep both real
     ClockUtil.reset();
-    browserWindow = BrowserWindow.open(chromium);
+    browserWindow = CHROMIUM.open();
     page = browserWindow.page();
     tasklist = new Tasklist(page, "http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowserWindow() {
-    if (browserWindow != null) {
-      browserWindow.close();
-    }
   }
 
   @Test

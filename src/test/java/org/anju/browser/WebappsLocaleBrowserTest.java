@@ -8,14 +8,10 @@ import java.util.regex.Pattern;
 import org.anju.demo.DemoUsers;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.support.BrowserWindow;
-import org.anju.support.DebianChromium;
+import org.anju.support.Chromium;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,10 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -47,8 +41,8 @@ class WebappsLocaleBrowserTest {
   static final String VERIFICATION_DATE = "核验日期 Verification date";
   static final String VERIFIED_BY = "核验人 Verified by";
 
-  static Playwright playwright;
-  static Browser chromium;
+  @RegisterExtension
+  static final Chromium CHROMIUM = new Chromium();
 
   @LocalServerPort
   int port;
@@ -57,34 +51,6 @@ class WebappsLocaleBrowserTest {
   TaskService taskService;
 
   BrowserWindow window;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
-    if (context.getExecutionException().isPresent() && window != null) {
-      window.keepEvidence(context.getRequiredTestMethod().getName());
-    }
-  };
-
-  @BeforeAll
-  static void launchChromium() {
-    DebianChromium.Session session = DebianChromium.launch();
-    playwright = session.playwright();
-    chromium = session.browser();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  @AfterEach
-  void closeWindow() {
-    if (window != null) {
-      window.close();
-    }
-  }
 
   String base() {
     return "http://localhost:" + port;
@@ -95,7 +61,7 @@ class WebappsLocaleBrowserTest {
     ClockUtil.reset();
     org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskDefinitionKey(TASK_VERIFY_HOUSING)
         .processVariableValueEquals(Vars.HEAD_NAME, "李建国").count()).isEqualTo(1);
-    window = BrowserWindow.open(chromium, "zh-CN");
+    window = CHROMIUM.open("zh-CN");
     Page page = window.page();
     Tasklist tasklist = new Tasklist(page, base(), Tasklist.Words.ZH);
 
@@ -160,7 +126,7 @@ class WebappsLocaleBrowserTest {
 
   @Test
   void anEnglishBrowserSeesTheSamePagesInEnglish() {
-    window = BrowserWindow.open(chromium, "en-US");
+    window = CHROMIUM.open("en-US");
     Page page = window.page();
     Tasklist tasklist = new Tasklist(page, base(), Tasklist.Words.EN);
     tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);

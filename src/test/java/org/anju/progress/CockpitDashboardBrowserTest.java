@@ -9,13 +9,9 @@ import org.anju.household.HouseholdCaseProcess.Vars;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,12 +19,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.anju.support.BrowserWindow;
-import org.anju.support.DebianChromium;
+import org.anju.support.Chromium;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -49,8 +44,8 @@ class CockpitDashboardBrowserTest {
 
   static final String PLUGIN = "住房安全保障 Housing security";
 
-  static Playwright playwright;
-  static Browser chromium;
+  @RegisterExtension
+  static final Chromium CHROMIUM = new Chromium();
 
   @LocalServerPort
   int port;
@@ -61,39 +56,11 @@ class CockpitDashboardBrowserTest {
   BrowserWindow browserWindow;
   Page page;
 
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
-    if (context.getExecutionException().isPresent() && page != null) {
-      browserWindow.keepEvidence(context.getRequiredTestMethod().getName());
-    }
-  };
-
-  @BeforeAll
-  static void launchChromium() {
-    DebianChromium.Session session = DebianChromium.launch();
-    playwright = session.playwright();
-    chromium = session.browser();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close(); // closes the browser too
-    }
-  }
-
   @BeforeEach
   void openBrowserWindow() {
     ClockUtil.reset();
-    browserWindow = BrowserWindow.open(chromium);
+    browserWindow = CHROMIUM.open();
     page = browserWindow.page();
-  }
-
-  @AfterEach
-  void closeBrowserWindow() {
-    if (browserWindow != null) {
-      browserWindow.close();
-    }
   }
 
   @Test
