@@ -59,10 +59,11 @@ const CHECK_LEVELS = opts(OPTIONS.checkLevels);
 const CAMPAIGN_DEADLINES = opts(OPTIONS.campaignDeadlines);
 
 // The province's format of each paper number (ReferenceFormats; a county may configure its own).
-const FORMATS = Object.fromEntries(OPTIONS.referenceFormats.map(({ value, label }) => [value, label]));
+const FORMATS = JSON.parse(readFileSync(resolve(REPO, 'src/main/resources/data/reference-formats.json'), 'utf8'));
 const formatHint = (key) => {
   const example = FORMATS[key].replace('{year}', '2026').replace('{n}', '17').replace('{place}', '宋家沟镇')
     .replace('{township}', '宋家沟镇');
+  // the same words as ReferenceFormats.readable, which the server's refusal uses
   const zh = FORMATS[key].replace('{year}', '年度').replace('{n}', '序号').replace('{place}', '乡镇名')
     .replace('{township}', '本乡镇');
   return `格式 ${zh}，如 ${example}；县另有规定的从其规定 Format ${FORMATS[key]}, unless the county sets its own`;

@@ -81,8 +81,9 @@ class IntakeController {
     answer.put("message", may ? null : permission.refusal(who));
     answer.put("maxFileSize", limits.getMaxFileSize());
     answer.put("tooLarge", "file: " + IntakeWebConfig.tooLargeReason(limits));
-    // the upload page, logged in through Tasklist, sends its write with the session's CSRF token; only a
-    // same-origin page can read this answer, so the token reaches no other site
+    // the upload page, logged in through Tasklist, sends its write with the session's CSRF token. The webapps'
+    // XSRF-TOKEN cookie is scoped to /camunda, so this page (at /intake/) cannot read it as the Cockpit plugin
+    // does; only a same-origin page can read this answer, so the token reaches no other site
     HttpSession session = request.getSession(false);
     answer.put("csrfToken", session == null ? null : session.getAttribute(BasicAuthenticationFilter.CSRF_SESSION_KEY));
     return answer;

@@ -21,11 +21,6 @@ import org.anju.campaign.Campaign;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Outcome;
 import org.anju.region.Divisions;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -88,13 +83,14 @@ public class ProgressReport {
       return overdueDays > 0;
     }
 
-    /** Since when the case is stuck: its overdue step's due date, or its first incident. */
+    /** Since when the case is stuck: the earlier of its overdue step's due date and its first incident. */
     public Timestamp stuckSince() {
-      if (dueDate != null && overdueDays > 0 && (waitingSince == null || incidents.isEmpty()
-          || dueDate.before(waitingSince))) {
-        return dueDate;
+      Timestamp overdueSince = overdueDays > 0 ? dueDate : null;
+      Timestamp incidentSince = incidents.isEmpty() ? null : waitingSince;
+      if (overdueSince == null || incidentSince == null) {
+        return overdueSince == null ? incidentSince : overdueSince;
       }
-      return incidents.isEmpty() ? dueDate : waitingSince;
+      return overdueSince.before(incidentSince) ? overdueSince : incidentSince;
     }
   }
 
@@ -105,14 +101,12 @@ public class ProgressReport {
       + ") or outcome = 'MADE_SAFE_BY_RENOVATION')";
 
   private final JdbcTemplate jdbc;
-  /** The engine's table prefix (empty by default): the management service would need admin rights. */
-  private final String tablePrefix;
+  private final EngineTables tables;
   private final Divisions divisions;
 
-  public ProgressReport(JdbcTemplate jdbc, ProcessEngine engine, Divisions divisions) {
+  ProgressReport(JdbcTemplate jdbc, EngineTables tables, Divisions divisions) {
     this.jdbc = jdbc;
-    String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
-    this.tablePrefix = prefix == null ? "" : prefix;
+    this.tables = tables;
     this.divisions = divisions;
   }
 
@@ -186,8 +180,8 @@ public class ProgressReport {
     Map<String, Long> overdue = new TreeMap<>();
     List<Object> overdueArgs = new ArrayList<>(List.of(new Timestamp(ClockUtil.getCurrentTime().getTime()),
         campaign.year()));
-    String overdueSql = "select " + hKey + ", count(*) from " + table(TaskEntity.class) + " t inner join "
-        + table(ExecutionEntity.class) + " e on e.ID_ = t.PROC_INST_ID_ inner join household h on h.household_id"
+    String overdueSql = "select " + hKey + ", count(*) from " + tables.name("ACT_RU_TASK") + " t inner join "
+        + tables.name("ACT_RU_EXECUTION") + " e on e.ID_ = t.PROC_INST_ID_ inner join household h on h.household_id"
         + " = e.BUSINESS_KEY_ where t.DUE_DATE_ < ? and h.campaign_year = ?"
         + filter("h", parentCode, visibleCounties, overdueArgs) + " group by " + hKey;
     jdbc.query(overdueSql, rs -> {
@@ -223,13 +217,11 @@ public class ProgressReport {
    */
   public List<StuckCase> stuck(Collection<String> visibleCounties, int limit) {
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
-    String cases = " inner join " + table(ExecutionEntity.class) + " e on e.ID_ = %s.PROC_INST_ID_"
-        + " inner join household h on h.household_id = e.BUSINESS_KEY_";
     Map<String, StuckCase> byInstance = new LinkedHashMap<>();
 
     List<Object> args = new ArrayList<>(List.of(now));
     String overdueTasks = "select t.PROC_INST_ID_, t.NAME_, t.CREATE_TIME_, t.DUE_DATE_, " + HOUSEHOLD_COLUMNS
-        + " from " + table(TaskEntity.class) + " t" + cases.formatted("t") + " where t.DUE_DATE_ < ?"
+        + " from " + tables.name("ACT_RU_TASK") + " t" + tables.toCase("t.PROC_INST_ID_") + " where t.DUE_DATE_ < ?"
         + filter("h", null, visibleCounties, args) + " order by t.DUE_DATE_ limit " + (limit * 2);
     jdbc.query(overdueTasks, rs -> {
       addTask(byInstance, rs, now);
@@ -237,7 +229,7 @@ public class ProgressReport {
 
     args = new ArrayList<>();
     String incidents = "select i.PROC_INST_ID_, i.INCIDENT_TYPE_, i.INCIDENT_TIMESTAMP_, " + HOUSEHOLD_COLUMNS
-        + " from " + table(IncidentEntity.class) + " i" + cases.formatted("i") + " where 1 = 1"
+        + " from " + tables.name("ACT_RU_INCIDENT") + " i" + tables.toCase("i.PROC_INST_ID_") + " where 1 = 1"
         + filter("h", null, visibleCounties, args) + " order by i.INCIDENT_TIMESTAMP_ limit " + (limit * 2);
     jdbc.query(incidents, rs -> {
       String id = rs.getString(1);
@@ -263,7 +255,7 @@ public class ProgressReport {
     return result.size() > limit ? result.subList(0, limit) : result;
   }
 
-  private static final String HOUSEHOLD_COLUMNS = "h.household_id, h.head_name, h.village, h.county_code, h.township_code";
+  private static final String HOUSEHOLD_COLUMNS = EngineTables.HOUSEHOLD_COLUMNS;
 
   private void addTask(Map<String, StuckCase> byInstance, ResultSet rs, Timestamp now) throws SQLException {
     String id = rs.getString(1);
@@ -390,12 +382,4 @@ public class ProgressReport {
     return where.toString();
   }
 
-  private String table(Class<?> entity) {
-    String name = entity == TaskEntity.class ? "ACT_RU_TASK" : entity == ExecutionEntity.class ? "ACT_RU_EXECUTION"
-        : entity == IncidentEntity.class ? "ACT_RU_INCIDENT" : null;
-    if (name == null) {
-      throw new IllegalArgumentException(entity.getName());
-    }
-    return tablePrefix + name;
-  }
 }

@@ -11,11 +11,9 @@ import org.anju.rectification.ProblemRectificationProcess.CheckLevel;
 import org.anju.rectification.ProblemRectificationProcess.Typed;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
 import org.anju.tasklist.FieldErrors;
+import org.anju.tasklist.StartRefusals;
 import org.anju.tasklist.StepValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
@@ -37,15 +35,7 @@ public class StartCheckListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    try {
-      check(execution);
-    } catch (FormFieldValidationException refused) {
-      // a clerk's mistake, not a fault: one line with who and what (RefusalLog drops the engine's stack)
-      Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      LoggerFactory.getLogger(getClass()).info("refused a check started by {}: {}", user == null ? "the system" : user.getUserId(),
-          FieldErrors.forLog(refused));
-      throw refused;
-    }
+    StartRefusals.checked("check", execution, this::check);
   }
 
   private void check(DelegateExecution execution) {

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * The problems found in one form submission. Thrown as a {@link Refusal} (a
- * {@link FormFieldValidationException}), which the engine's REST API answers with 400 and Tasklist shows
- * above the form; the engine rolls the whole submission back, so nothing is half-written.
+ * {@link FormFieldValidationException}), which the engine's REST API answers with 400 and Tasklist shows in a
+ * notification; the engine rolls the whole submission back, so nothing is half-written.
  */
 public final class FieldErrors {
 

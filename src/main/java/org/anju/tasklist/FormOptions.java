@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class FormOptions {
 
   static final String RESOURCE = "data/form-options.json";
-  private static final Map<String, Map<String, String>> LISTS = load();
+  private static final Map<String, Set<String>> LISTS = load();
 
   public static final Set<String> KEY_GROUPS = values("keyGroups");
   public static final Set<String> HOUSE_STRUCTURES = values("houseStructures");
@@ -29,47 +29,34 @@ public final class FormOptions {
   public static final Set<String> BUILDER_TYPES = values("builderTypes");
   public static final Set<String> CHECK_LEVELS = values("checkLevels");
   public static final Set<String> CAMPAIGN_DEADLINES = values("campaignDeadlines");
-  /** Not a select: the province's format of each paper number (value: the field, label: the format). */
-  public static final String REFERENCE_FORMATS = "referenceFormats";
 
   private FormOptions() {}
 
   /** The values of list {@code name}, in the order the forms offer them. */
   public static Set<String> values(String name) {
-    return labels(name).keySet();
-  }
-
-  /** The labels of list {@code name} by value, in the order the forms offer them. */
-  public static Map<String, String> labels(String name) {
-    Map<String, String> labels = LISTS.get(name);
-    if (labels == null) {
+    Set<String> values = LISTS.get(name);
+    if (values == null) {
       throw new IllegalArgumentException(RESOURCE + " has no list " + name);
     }
-    return labels;
+    return values;
   }
 
-  /** Every list a select offers, by name. */
+  /** Every list by name. */
   public static Map<String, Set<String>> all() {
-    Map<String, Set<String>> all = new TreeMap<>();
-    LISTS.forEach((name, labels) -> {
-      if (!name.equals(REFERENCE_FORMATS)) {
-        all.put(name, labels.keySet());
-      }
-    });
-    return Collections.unmodifiableMap(all);
+    return LISTS;
   }
 
-  private static Map<String, Map<String, String>> load() {
+  private static Map<String, Set<String>> load() {
     try (InputStream in = FormOptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
       }
-      Map<String, Map<String, String>> lists = new TreeMap<>();
+      Map<String, Set<String>> lists = new TreeMap<>();
       JsonNode root = new ObjectMapper().readTree(in);
       root.fields().forEachRemaining(list -> {
-        Map<String, String> labels = new LinkedHashMap<>();
-        list.getValue().forEach(option -> labels.put(option.path("value").asText(), option.path("label").asText()));
-        lists.put(list.getKey(), Collections.unmodifiableMap(labels));
+        Set<String> values = new LinkedHashSet<>();
+        list.getValue().forEach(option -> values.add(option.path("value").asText()));
+        lists.put(list.getKey(), Collections.unmodifiableSet(values));
       });
       return Map.copyOf(lists);
     } catch (IOException e) {

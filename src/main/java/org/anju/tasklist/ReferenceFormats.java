@@ -1,5 +1,8 @@
 package org.anju.tasklist;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * How the numbers a county gives its papers are written: the appraisal report, the renovation agreement,
@@ -24,8 +30,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("anju.reference-formats")
 public class ReferenceFormats {
 
-  /** The formats when nothing is configured, from data/form-options.json: the forms' hints show them. */
-  public static final Map<String, String> BUILT_IN = FormOptions.labels(FormOptions.REFERENCE_FORMATS);
+  /** Where the province's formats are: the server checks them, the form generator hints at them. */
+  static final String RESOURCE = "data/reference-formats.json";
+  /** The formats when nothing is configured (the province's), by field. */
+  public static final Map<String, String> BUILT_IN = load();
 
   public static final ReferenceFormats DEFAULTS = new ReferenceFormats();
 
@@ -51,6 +59,17 @@ public class ReferenceFormats {
 
   public void setCounties(Map<String, Map<String, String>> counties) {
     this.counties = counties;
+  }
+
+  private static Map<String, String> load() {
+    try (InputStream in = ReferenceFormats.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      return Map.copyOf(new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() {}));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The format of {@code field} in {@code countyCode}, or empty when the field has none. */
@@ -79,6 +98,12 @@ public class ReferenceFormats {
     }
     regex.append(Pattern.quote(format.substring(literalStart)));
     return Pattern.matches(regex.toString(), value);
+  }
+
+  /** The format as a clerk reads it: 年度, 序号, 乡镇名 for the placeholders (the forms' hints say the same). */
+  public static String readable(String format) {
+    return format.replace("{year}", "年度").replace("{n}", "序号").replace("{place}", "乡镇名")
+        .replace("{township}", "本乡镇");
   }
 
   /** A number written in {@code format}, as a clerk would copy it: this year, serial 17. */

@@ -91,7 +91,7 @@ public final class StepValues {
     String township = CaseVariables.TOWNSHIP_NAME.find(scope).orElse(null);
     if (!ReferenceFormats.matches(format.get(), value.get(), township)) {
       String example = ReferenceFormats.example(format.get(), today().getYear(), township);
-      errors.add(name, "应按本县格式 " + format.get() + " 填写，如 " + example + "，而不是“" + value.get() + "”",
+      errors.add(name, "应按本县格式 " + ReferenceFormats.readable(format.get()) + " 填写，如 " + example + "，而不是“" + value.get() + "”",
           "must be written as " + format.get() + ", e.g. " + example + ", not '" + value.get() + "'");
       return Optional.empty();
     }
@@ -166,7 +166,6 @@ public final class StepValues {
     return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && !Character.isUpperCase(label.charAt(1))
         ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
   }
-
 
   /** True when nothing visible is left of {@code text} once spaces of every kind are taken away. */
   public static boolean isBlank(String text) {

@@ -360,7 +360,7 @@ class HouseholdCaseProcessTest {
     assertThatThrownBy(() -> taskService().complete(task(pi).getId(), values))
         .satisfies(Refused.naming("agreementNumber: must be written as GZ-{year}-{n}, e.g. GZ-" + today().getYear()
             + "-17, not '第88号'"))
-        .hasMessageContaining("协议编号：应按本县格式 GZ-{year}-{n} 填写");
+        .hasMessageContaining("协议编号：应按本县格式 GZ-年度-序号 填写，如 GZ-" + today().getYear() + "-17");
     assertThat(pi).isWaitingAt(TASK_SIGN_AGREEMENT).variables().doesNotContainKey(Vars.AGREEMENT_NUMBER);
   }
 
