@@ -7,6 +7,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.anju.campaign.CampaignCalendar;
+import org.anju.campaign.CampaignDeadlines;
+import org.anju.campaign.CampaignProgress;
+import org.anju.escalation.EscalationSettings;
+import org.anju.escalation.NotificationLog;
+import org.anju.escalation.Notifier;
+import org.anju.household.CaseDeadlineWatch;
+import org.anju.household.RecordMissedDeadlineDelegate;
 import org.anju.campaign.Campaigns;
 import org.anju.household.CaseDeadlines;
 import org.anju.household.CaseMilestones;
@@ -19,7 +26,10 @@ import org.anju.household.NoticePeriods;
 import org.anju.household.RecordOutcome;
 import org.anju.household.RegisterHouseholdListener;
 import org.anju.household.RegistrationRules;
+import org.anju.rectification.CheckDeadlineWatch;
+import org.anju.rectification.EscalateOpenProblemsDelegate;
 import org.anju.rectification.ProblemLedger;
+import org.anju.rectification.ReportProblemsNotClearedDelegate;
 import org.anju.rectification.RecordCloseOutDelegate;
 import org.anju.rectification.RectificationSteps;
 import org.anju.rectification.RegisterProblemsDelegate;
@@ -31,7 +41,9 @@ import org.anju.tasklist.TasklistPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -74,21 +86,36 @@ public final class ProcessTestEngine {
     }
     beans.put("registerHouseholdListener",
         new RegisterHouseholdListener(registrationRules, households, divisions, campaigns));
-    CaseMilestones milestones = new CaseMilestones(jdbc);
+    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    // the engine's services exist before it is built: the notifier needs them, the engine needs it
+    Notifier notifier = new Notifier(new NotificationLog(jdbc), configuration.getIdentityService(),
+        configuration.getRuntimeService(), new EscalationSettings("P3D", "R5/PT5M", "", "anju@localhost", "PT10S", "PT1M"),
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
+    CampaignProgress progress = new CampaignProgress(jdbc);
+    CampaignDeadlines campaignDeadlines = new CampaignDeadlines(campaigns, progress, notifier, divisions,
+        configuration.getTaskService(), "P14D");
+    beans.put("campaignDeadlines", campaignDeadlines);
+    CaseDeadlineWatch deadlineWatch = new CaseDeadlineWatch(progress, campaigns, campaignDeadlines, notifier, jdbc);
+    beans.put("caseDeadlineWatch", deadlineWatch);
+    beans.put("recordMissedDeadlineDelegate", new RecordMissedDeadlineDelegate(deadlineWatch));
+    CaseMilestones milestones = new CaseMilestones(jdbc, deadlineWatch);
     beans.put("caseMilestones", milestones);
-    beans.put("recordOutcome", new RecordOutcome(households));
+    beans.put("recordOutcome", new RecordOutcome(households, deadlineWatch));
     beans.put("noticePeriods", NoticePeriods.defaults());
     beans.put("caseDeadlines", new CaseDeadlines());
     beans.put("chinaDates", new org.anju.clock.ChinaDates());
     beans.put("countyDecisions", new org.anju.household.CountyDecisions());
     beans.put("logInspectionDelegate", new LogInspectionDelegate(households));
     beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate());
-    beans.put("startCheckListener", new StartCheckListener(registrationRules));
+    CheckDeadlineWatch checkDeadlines = new CheckDeadlineWatch(campaigns, campaignDeadlines, notifier, jdbc);
+    beans.put("checkDeadlineWatch", checkDeadlines);
+    beans.put("escalateOpenProblemsDelegate", new EscalateOpenProblemsDelegate(checkDeadlines));
+    beans.put("reportProblemsNotClearedDelegate", new ReportProblemsNotClearedDelegate(checkDeadlines));
+    beans.put("startCheckListener", new StartCheckListener(registrationRules, checkDeadlines));
     beans.put("registerProblemsDelegate", new RegisterProblemsDelegate(problems, 15));
     beans.put("recordCloseOutDelegate", new RecordCloseOutDelegate(problems));
     beans.put("problemLedger", problems);
 
-    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
     this.configuration = configuration;
     configuration.setProcessEngineName(name);
     configuration.setJdbcUrl(url);
@@ -98,6 +125,6 @@ public final class ProcessTestEngine {
     configuration.setBeans(beans);
     configuration.getProcessEnginePlugins().add(
         new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps())), ReferenceFormats.DEFAULTS));
-    configuration.getProcessEnginePlugins().add(new HouseholdCasePlugin(milestones, households));
+    configuration.getProcessEnginePlugins().add(new HouseholdCasePlugin(milestones, households, deadlineWatch));
   }
 }

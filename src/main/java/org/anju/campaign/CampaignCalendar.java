@@ -34,6 +34,12 @@ public class CampaignCalendar implements CampaignDeadlineDates {
         Date.valueOf(campaign.completionDeadline()), campaign.warningDays(), Timestamp.from(now));
   }
 
+  public void update(Campaign campaign) {
+    jdbc.update("update campaign set start_deadline = ?, completion_deadline = ?, warning_days = ? where campaign_year = ?",
+        Date.valueOf(campaign.startDeadline()), Date.valueOf(campaign.completionDeadline()), campaign.warningDays(),
+        campaign.year());
+  }
+
   public Optional<Campaign> find(int year) {
     return jdbc.query("select * from campaign where campaign_year = ?", ROW, year).stream().findFirst();
   }

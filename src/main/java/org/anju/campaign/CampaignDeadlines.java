@@ -70,9 +70,24 @@ public class CampaignDeadlines {
     List<LaggingCase> lagging = progress.laggingCases(year.intValue(), Deadline.valueOf(deadline), countyCode);
     String shown = lagging.stream().limit(LIST_LIMIT).map(this::describe).collect(Collectors.joining("\n"));
     int more = lagging.size() - LIST_LIMIT;
-    return more <= 0 ? shown : shown + "\n… 另有 " + more + " 户 and " + more
+    String cases = more <= 0 ? shown : shown + "\n… 另有 " + more + " 户 and " + more
         + " more cases (进度报告 see the progress report)";
+    if (Deadline.valueOf(deadline) != Deadline.COMPLETION) {
+      return cases;
+    }
+    // the county's checks whose problems are not cleared to the bottom: one supervision covers both
+    List<String> problems = progress.openProblems(year.intValue(), countyCode);
+    if (problems.isEmpty()) {
+      return cases;
+    }
+    int moreProblems = problems.size() - PROBLEM_LIST_LIMIT;
+    return (cases.isEmpty() ? "" : cases + "\n") + "问题未清零 Problems not cleared: " + problems.size() + "\n"
+        + problems.stream().limit(PROBLEM_LIST_LIMIT).collect(Collectors.joining("\n"))
+        + (moreProblems <= 0 ? "" : "\n… 另有 " + moreProblems + " 个问题 and " + moreProblems + " more problems");
   }
+
+  /** Open problems named one by one in a county's list at the completion deadline. */
+  public static final int PROBLEM_LIST_LIMIT = 20;
 
   public String countyName(String countyCode) {
     return divisions.nameOf(countyCode);
@@ -102,10 +117,12 @@ public class CampaignDeadlines {
     for (String county : progress.laggingCounties(year, deadline)) {
       String list = laggingCaseList(year, deadline.name(), county);
       long count = progress.laggingCases(year, deadline, county).size();
+      int problems = deadline == Deadline.COMPLETION ? progress.openProblems(year, county).size() : 0;
       notifier.notify(new NotificationRequest("campaign-" + year + ":" + deadline + ":" + kind + ":" + county, county,
           execution.getProcessBusinessKey(), execution.getProcessInstanceId(), deadline.name() + "_" + kind, 1,
           List.of(Role.LEADING_GROUP.groupId(county), Role.HOUSING.groupId(county)), null,
-          title + " · " + divisions.nameOf(county) + " · " + count + " 户 cases · " + date,
+          title + " · " + divisions.nameOf(county) + " · " + count + " 户 cases"
+              + (problems > 0 ? " · " + problems + " 个问题未清零 problems not cleared" : "") + " · " + date,
           "截止日 Deadline " + date + " (" + (deadline == Deadline.START ? "开工 start" : "竣工验收 completion")
               + ")\n" + list));
     }

@@ -30,9 +30,33 @@ public class CampaignProgress {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The counties lagging behind a deadline: with a lagging case, and at the completion deadline also with
+   * a problem of the campaign's checks still open (not cleared to the bottom, 清零见底).
+   */
   public List<String> laggingCounties(int year, Deadline deadline) {
-    return jdbc.queryForList("select distinct county_code from household where campaign_year = ? and "
-        + lagging(deadline) + " order by county_code", String.class, year);
+    java.util.SortedSet<String> counties = new java.util.TreeSet<>(jdbc.queryForList(
+        "select distinct county_code from household where campaign_year = ? and " + lagging(deadline),
+        String.class, year));
+    if (deadline == Deadline.COMPLETION) {
+      counties.addAll(jdbc.queryForList("select distinct county_code from problem where campaign_year = ? "
+          + "and status = 'OPEN'", String.class, year));
+    }
+    return List.copyOf(counties);
+  }
+
+  /** The problems of the campaign's checks in a county still open, one line each: id, village, description. */
+  public List<String> openProblems(int year, String countyCode) {
+    return jdbc.query("select problem_id, village, description from problem where campaign_year = ? and "
+        + "county_code = ? and status = 'OPEN' order by id", (rs, n) -> rs.getString(1) + " "
+        + (rs.getString(2) == null ? "" : rs.getString(2) + " ") + rs.getString(3), year, countyCode);
+  }
+
+  /** Whether one household lags behind a deadline: the same rule as the county lists, so both agree. */
+  public boolean isLagging(String householdId, Deadline deadline) {
+    Integer hit = jdbc.query("select 1 from household where household_id = ? and " + lagging(deadline),
+        rs -> rs.next() ? 1 : null, householdId);
+    return hit != null;
   }
 
   public List<LaggingCase> laggingCases(int year, Deadline deadline, String countyCode) {

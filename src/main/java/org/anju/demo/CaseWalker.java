@@ -67,10 +67,16 @@ public class CaseWalker {
     walkTo(processInstanceId, END);
   }
 
+  /** Only these: a campaign deadline's timer fires when the engine's clock says so, not when a walk passes. */
+  private static final List<String> NOTICE_TIMERS = List.of(HouseholdCaseProcess.Elements.TIMER_VILLAGE_NOTICE,
+      HouseholdCaseProcess.Elements.TIMER_TOWNSHIP_NOTICE, HouseholdCaseProcess.Elements.TIMER_COUNTY_NOTICE);
+
   /** The notice periods: the walk executes their timers at once instead of waiting days. */
   private void runDueNoticeTimers(String processInstanceId) {
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-      management.executeJob(job.getId());
+    for (String timer : NOTICE_TIMERS) {
+      for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timer).timers().list()) {
+        management.executeJob(job.getId());
+      }
     }
   }
 

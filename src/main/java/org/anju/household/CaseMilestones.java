@@ -19,15 +19,18 @@ import org.springframework.stereotype.Component;
 public class CaseMilestones {
 
   private final JdbcTemplate jdbc;
+  private final CaseDeadlineWatch deadlines;
 
-  public CaseMilestones(JdbcTemplate jdbc) {
+  public CaseMilestones(JdbcTemplate jdbc, CaseDeadlineWatch deadlines) {
     this.jdbc = jdbc;
+    this.deadlines = deadlines;
   }
 
   /** Serves {@code BusinessRuleTask_DecideRenovationPlan}. */
   public void planDecided(DelegateExecution execution) {
     jdbc.update("update household set renovation_method = ? where household_id = ?",
         Typed.RENOVATION_METHOD.stored(Typed.RENOVATION_METHOD.get(execution)), execution.getProcessBusinessKey());
+    deadlines.recheck(execution); // a way without construction ends a lag behind the start deadline
   }
 
   /** The step that records {@code milestone} completed: its date is the one the form gave. */

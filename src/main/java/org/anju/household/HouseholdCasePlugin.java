@@ -34,10 +34,12 @@ public class HouseholdCasePlugin extends AbstractProcessEnginePlugin {
 
   private final CaseMilestones milestones;
   private final HouseholdRegistry registry;
+  private final CaseDeadlineWatch deadlines;
 
-  public HouseholdCasePlugin(CaseMilestones milestones, HouseholdRegistry registry) {
+  public HouseholdCasePlugin(CaseMilestones milestones, HouseholdRegistry registry, CaseDeadlineWatch deadlines) {
     this.milestones = milestones;
     this.registry = registry;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -70,6 +72,7 @@ public class HouseholdCasePlugin extends AbstractProcessEnginePlugin {
   private void stepEnded(DelegateExecution execution, Step step) {
     if (!execution.isCanceled() && step.milestone() instanceof CaseMilestone milestone) {
       milestones.recorded(execution, milestone);
+      deadlines.recheck(execution);
     }
   }
 
@@ -77,6 +80,7 @@ public class HouseholdCasePlugin extends AbstractProcessEnginePlugin {
     for (Step.Milestone implied : step.implies()) {
       milestones.holds(execution, (CaseMilestone) implied);
     }
+    deadlines.recheck(execution);
   }
 
   private void caseEnded(DelegateExecution execution) {

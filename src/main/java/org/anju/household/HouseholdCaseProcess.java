@@ -59,6 +59,21 @@ public final class HouseholdCaseProcess {
     public static final String END_APPRAISED_SAFE = "EndEvent_AppraisedSafe";
     public static final String END_MADE_SAFE = "EndEvent_MadeSafeByRenovation";
     public static final String END_SECURED_OTHER_WAY = "EndEvent_SecuredOtherWay";
+    // the campaign deadlines: one non-interrupting event sub-process each, whatever step the case is at
+    public static final String SUBPROCESS_START_DEADLINE = "SubProcess_StartDeadlinePassed";
+    public static final String TIMER_START_DEADLINE = "StartEvent_StartDeadlinePassed";
+    public static final String GATEWAY_START_LAGGING = "Gateway_ConstructionNotStarted";
+    public static final String SERVICE_RECORD_START_MISSED = "ServiceTask_RecordStartDeadlineMissed";
+    public static final String EVENT_START_CAUGHT_UP = "Event_StartCaughtUp";
+    public static final String END_START_MISSED = "EndEvent_StartDeadlineMissed";
+    public static final String END_START_MET = "EndEvent_StartDeadlineMet";
+    public static final String SUBPROCESS_COMPLETION_DEADLINE = "SubProcess_CompletionDeadlinePassed";
+    public static final String TIMER_COMPLETION_DEADLINE = "StartEvent_CompletionDeadlinePassed";
+    public static final String GATEWAY_COMPLETION_LAGGING = "Gateway_NotCompleted";
+    public static final String SERVICE_RECORD_COMPLETION_MISSED = "ServiceTask_RecordCompletionDeadlineMissed";
+    public static final String EVENT_COMPLETION_CAUGHT_UP = "Event_CompletionCaughtUp";
+    public static final String END_COMPLETION_MISSED = "EndEvent_CompletionDeadlineMissed";
+    public static final String END_COMPLETION_MET = "EndEvent_CompletionDeadlineMet";
 
     private Elements() {}
   }
@@ -226,6 +241,7 @@ public final class HouseholdCaseProcess {
     public static final Variable<String> CITY_CODE = Variable.text(Vars.CITY_CODE);
     public static final Variable<String> COUNTY_CODE = CaseVariables.COUNTY_CODE;
     public static final Variable<String> TOWNSHIP_CODE = Variable.text(Vars.TOWNSHIP_CODE);
+    public static final Variable<String> VILLAGE = Variable.text(Vars.VILLAGE);
     public static final Variable<String> COUNTY_NAME = CaseVariables.COUNTY_NAME;
     public static final Variable<String> TOWNSHIP_NAME = CaseVariables.TOWNSHIP_NAME;
     public static final Variable<String> RESIDENT_ID = Variable.text(Vars.RESIDENT_ID);

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.anju.campaign.Campaign;
+import org.anju.campaign.Campaign.Deadline;
+import org.anju.household.CaseDeadlineWatch;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Outcome;
 import org.anju.region.Divisions;
@@ -232,20 +234,18 @@ public class ProgressReport {
         + " from " + tables.name("ACT_RU_INCIDENT") + " i" + tables.toCase("i.PROC_INST_ID_") + " where 1 = 1"
         + filter("h", null, visibleCounties, args) + " order by i.INCIDENT_TIMESTAMP_ limit " + (limit * 2);
     jdbc.query(incidents, rs -> {
-      String id = rs.getString(1);
-      StuckCase known = byInstance.get(id);
-      Timestamp at = rs.getTimestamp(3);
-      if (known == null) {
-        known = stuckCase(rs, id, null, at, null, 0, 4);
-      }
-      List<String> types = new ArrayList<>(known.incidents());
-      if (!types.contains(rs.getString(2))) {
-        types.add(rs.getString(2));
-      }
-      Timestamp since = known.waitingSince() == null || at.before(known.waitingSince()) ? at : known.waitingSince();
-      byInstance.put(id, new StuckCase(known.processInstanceId(), known.householdId(), known.headName(),
-          known.village(), known.countyCode(), known.countyName(), known.townshipName(), known.step(), since,
-          known.dueDate(), known.overdueDays(), List.copyOf(types)));
+      addReason(byInstance, rs, rs.getString(2), rs.getTimestamp(3), 4);
+    }, args.toArray());
+
+    // a case waiting past a campaign deadline it missed (household-case's deadline sub-processes), since then
+    args = new ArrayList<>(List.of(CaseDeadlineWatch.caughtUpMessage(Deadline.START),
+        CaseDeadlineWatch.caughtUpMessage(Deadline.COMPLETION)));
+    String waiting = "select s.PROC_INST_ID_, s.CREATED_, " + HOUSEHOLD_COLUMNS + " from "
+        + tables.name("ACT_RU_EVENT_SUBSCR") + " s" + tables.toCase("s.PROC_INST_ID_")
+        + " where s.EVENT_TYPE_ = 'message' and s.EVENT_NAME_ in (?, ?)" + filter("h", null, visibleCounties, args)
+        + " order by s.CREATED_ limit " + (limit * 2);
+    jdbc.query(waiting, rs -> {
+      addReason(byInstance, rs, CaseDeadlineWatch.STUCK_REASON, rs.getTimestamp(2), 3);
     }, args.toArray());
 
     // stuck since its step fell due (its limit passed) or its first incident, longest first; a case
@@ -256,6 +256,24 @@ public class ProgressReport {
   }
 
   private static final String HOUSEHOLD_COLUMNS = EngineTables.HOUSEHOLD_COLUMNS;
+
+  /** An incident type or another reason the case is stuck, since {@code at}; the household columns from {@code c}. */
+  private void addReason(Map<String, StuckCase> byInstance, ResultSet rs, String reason, Timestamp at, int c)
+      throws SQLException {
+    String id = rs.getString(1);
+    StuckCase known = byInstance.get(id);
+    if (known == null) {
+      known = stuckCase(rs, id, null, at, null, 0, c);
+    }
+    List<String> reasons = new ArrayList<>(known.incidents());
+    if (!reasons.contains(reason)) {
+      reasons.add(reason);
+    }
+    Timestamp since = known.waitingSince() == null || at.before(known.waitingSince()) ? at : known.waitingSince();
+    byInstance.put(id, new StuckCase(known.processInstanceId(), known.householdId(), known.headName(),
+        known.village(), known.countyCode(), known.countyName(), known.townshipName(), known.step(), since,
+        known.dueDate(), known.overdueDays(), List.copyOf(reasons)));
+  }
 
   private void addTask(Map<String, StuckCase> byInstance, ResultSet rs, Timestamp now) throws SQLException {
     String id = rs.getString(1);

@@ -26,7 +26,7 @@ public class ProblemLedger {
 
   /** Where a check runs. */
   public record CheckPlace(String processInstanceId, String level, String countyCode, String townshipCode,
-      String village, String householdId) {}
+      String village, String householdId, Integer campaignYear) {}
 
   /** Registers one problem of a batch and returns its problem id, e.g. {@code P000042}. */
   public String open(CheckPlace place, int batch, String description, LocalDate deadline, Instant now) {
@@ -34,8 +34,8 @@ public class ProblemLedger {
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("""
           insert into problem (process_instance_id, batch, check_level, county_code, township_code, village,
-            household_id, description, deadline, status, opened_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            household_id, description, deadline, status, opened_at, campaign_year)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
       statement.setString(1, place.processInstanceId());
       statement.setInt(2, batch);
       statement.setString(3, place.level());
@@ -47,6 +47,7 @@ public class ProblemLedger {
       statement.setDate(9, Date.valueOf(deadline));
       statement.setString(10, OPEN);
       statement.setTimestamp(11, Timestamp.from(now));
+      statement.setObject(12, place.campaignYear());
       return statement;
     }, key);
     long id = key.getKey().longValue();

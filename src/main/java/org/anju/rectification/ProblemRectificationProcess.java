@@ -35,6 +35,19 @@ public final class ProblemRectificationProcess {
     public static final String GATEWAY_CHECK_FINISHED = "Gateway_CheckFinished";
     public static final String END_CHECK_FINISHED = "EndEvent_CheckFinished";
     public static final String TASK_CONDUCT_CHECK = "UserTask_ConductCheck";
+    // the campaign deadlines: non-interrupting event sub-processes, the check goes on
+    public static final String SUBPROCESS_START_DEADLINE = "SubProcess_StartDeadlinePassed";
+    public static final String TIMER_START_DEADLINE = "StartEvent_StartDeadlinePassed";
+    public static final String GATEWAY_START_PROBLEMS_OPEN = "Gateway_StartProblemsOpen";
+    public static final String SERVICE_ESCALATE_OPEN_PROBLEMS = "ServiceTask_EscalateOpenProblems";
+    public static final String END_OPEN_PROBLEMS_ESCALATED = "EndEvent_OpenProblemsEscalated";
+    public static final String END_NONE_OPEN_AT_START = "EndEvent_NoProblemOpenAtStart";
+    public static final String SUBPROCESS_COMPLETION_DEADLINE = "SubProcess_CompletionDeadlinePassed";
+    public static final String TIMER_COMPLETION_DEADLINE = "StartEvent_CompletionDeadlinePassed";
+    public static final String GATEWAY_COMPLETION_PROBLEMS_OPEN = "Gateway_CompletionProblemsOpen";
+    public static final String SERVICE_REPORT_NOT_CLEARED = "ServiceTask_ReportProblemsNotCleared";
+    public static final String END_PROBLEMS_NOT_CLEARED = "EndEvent_ProblemsNotCleared";
+    public static final String END_PROBLEMS_CLEARED = "EndEvent_ProblemsCleared";
 
     private Elements() {}
   }
@@ -65,6 +78,8 @@ public final class ProblemRectificationProcess {
     public static final String RECTIFIER_GROUP = "rectifierGroup";
     public static final String VERIFIER_GROUP = "verifierGroup";
     public static final String CLOSER_GROUP = "closerGroup";
+    /** Integer: the campaign whose deadlines the check serves (the case's, else the one running at its start). */
+    public static final String CAMPAIGN_YEAR = "campaignYear";
 
     // local to one instance of SubProcess_CloseProblem
     /** String: the multi-instance element variable, the ledger's problem id. */

@@ -37,7 +37,8 @@ public class RegisterProblemsDelegate implements JavaDelegate {
     LocalDate deadline = deadline(execution.getVariable(Vars.RECTIFY_DEADLINE), now);
     CheckPlace place = new CheckPlace(execution.getProcessInstanceId(),
         Typed.CHECK_LEVEL.get(execution).name(), Typed.COUNTY_CODE.get(execution),
-        Typed.TOWNSHIP_CODE.get(execution), Typed.VILLAGE.get(execution), Typed.HOUSEHOLD_ID.get(execution));
+        Typed.TOWNSHIP_CODE.get(execution), Typed.VILLAGE.get(execution), Typed.HOUSEHOLD_ID.get(execution),
+        execution.getVariable(Vars.CAMPAIGN_YEAR) instanceof Number year ? year.intValue() : null);
     Object found = execution.getVariable(Vars.PROBLEMS_FOUND);
     if (found instanceof String text) {
       text.lines().map(String::strip).filter(line -> !line.isEmpty())

@@ -28,9 +28,11 @@ public class StartCheckListener implements ExecutionListener {
       Arrays.stream(CheckLevel.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
   private final RegistrationRules places;
+  private final CheckDeadlineWatch deadlines;
 
-  public StartCheckListener(RegistrationRules places) {
+  public StartCheckListener(RegistrationRules places, CheckDeadlineWatch deadlines) {
     this.places = places;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -66,6 +68,7 @@ public class StartCheckListener implements ExecutionListener {
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey("CHECK-" + countyCode + "-" + execution.getProcessInstanceId());
     }
+    execution.setVariable(Vars.CAMPAIGN_YEAR, deadlines.campaignYear(execution));
     if (Typed.CHECK_FINISHED.get(execution) == null) {
       Typed.CHECK_FINISHED.set(execution, false);
     }

@@ -20,6 +20,7 @@ import org.anju.demo.DemoSteps;
 import org.anju.demo.DemoUsers;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.escalation.NotificationDeliveryProcess;
 import org.anju.rectification.ProblemRectificationProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The paths of {@code household-case}, one test each, on the real delegates and step rules. */
 @Deployment(resources = {HouseholdCaseProcess.RESOURCE, ProblemRectificationProcess.RESOURCE,
-    "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn"})
+    "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn", NotificationDeliveryProcess.RESOURCE})
 class HouseholdCaseProcessTest {
 
   static final ProcessTestEngine ENGINE = new ProcessTestEngine("householdCaseProcessTest");
@@ -41,7 +42,7 @@ class HouseholdCaseProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENGINE.configuration())
-      .excludeProcessDefinitionKeys(ProblemRectificationProcess.KEY)
+      .excludeProcessDefinitionKeys(ProblemRectificationProcess.KEY, NotificationDeliveryProcess.KEY)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -161,8 +162,9 @@ class HouseholdCaseProcessTest {
 
     // the village notice runs for 7 days before the township may review
     assertThat(pi).isWaitingAt(TIMER_VILLAGE_NOTICE);
-    assertThat(job(pi).getDuedate()).isAfter(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6))));
-    execute(job(pi));
+    assertThat(job(TIMER_VILLAGE_NOTICE, pi).getDuedate())
+        .isAfter(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6))));
+    execute(job(TIMER_VILLAGE_NOTICE, pi));
     assertThat(pi).isWaitingAt(TASK_TOWNSHIP_REVIEW);
 
     walker.walkTo(pi.getId(), TASK_COUNTY_APPROVAL);
@@ -430,6 +432,98 @@ class HouseholdCaseProcessTest {
         "select construction_started_on from household where household_id = ?", java.sql.Date.class,
         pi.getBusinessKey()).toLocalDate()).isEqualTo(today());
     assertThat(laggingIds(progress, year, Deadline.START)).doesNotContain(pi.getBusinessKey());
+  }
+
+  @Test
+  void shouldRecordEachMissedCampaignDeadlineOnceAndShowItUntilTheCaseCatchesUp() {
+    int year = ENGINE.domain().jdbc().queryForObject("select max(campaign_year) from campaign", Integer.class);
+    ProcessInstance late = register(KeyGroup.POOR); // dynamic guarantee, still being verified at the end of March
+    walker.walkTo(late.getId(), TASK_VERIFY_HOUSING);
+    ProcessInstance atCounty = register(KeyGroup.POOR); // dynamic, waiting for the county's approval
+    walker.walkTo(atCounty.getId(), TASK_COUNTY_APPROVAL, grade("D"));
+    Map<String, Object> stock = new HashMap<>(DemoSteps.registration(DemoUsers.KELAN, "存量户", "宋家沟村",
+        KeyGroup.DIBAO, SEQUENCE.incrementAndGet(), false).toVariables());
+    ProcessInstance onTime = runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, stock);
+    walker.walkTo(onTime.getId(), TASK_APPRAISE_HOUSE); // verified: on time at both deadlines
+    try {
+      // 1 April 00:30 in Beijing: the end-of-March timers are due, and only they
+      clockAt(LocalDate.of(year, 4, 1).atTime(0, 30));
+      runDueTimers(late, atCounty, onTime);
+
+      assertThat(late).hasPassed(TIMER_START_DEADLINE, GATEWAY_START_LAGGING, SERVICE_RECORD_START_MISSED)
+          .isWaitingAt(TASK_VERIFY_HOUSING, EVENT_START_CAUGHT_UP); // non-interrupting: the case goes on
+      assertThat(onTime).hasPassed(END_START_MET).hasNotPassed(SERVICE_RECORD_START_MISSED);
+      assertThat(missed(late, "missed_start_deadline")).isTrue();
+      assertThat(missed(onTime, "missed_start_deadline")).isFalse();
+      assertThat(waitingPast(late)).containsExactly("START");
+      assertThat(waitingPast(atCounty)).containsExactly("START");
+      assertThat(waitingPast(onTime)).isEmpty();
+      // the township holds the late case's step: told once; the county bureau holds the other, and the
+      // campaign's county list already names it to the bureau and the leading group
+      assertThat(notified(late)).containsExactly("START_MISSED → township140929102");
+      assertThat(notified(atCounty)).isEmpty();
+
+      // construction starts in April: the wait ends, the record of the miss stays
+      walker.walkTo(late.getId(), TASK_INSPECT_CONSTRUCTION, grade("D"));
+      assertThat(late).hasPassed(END_START_MISSED).isWaitingAt(TASK_INSPECT_CONSTRUCTION);
+      assertThat(waitingPast(late)).isEmpty();
+      assertThat(missed(late, "missed_start_deadline")).isTrue();
+
+      // 1 June: neither dynamic case is accepted, the verified stock case is on time
+      clockAt(LocalDate.of(year, 6, 1).atTime(0, 30));
+      runDueTimers(late, atCounty, onTime);
+
+      assertThat(late).hasPassed(TIMER_COMPLETION_DEADLINE, GATEWAY_COMPLETION_LAGGING,
+          SERVICE_RECORD_COMPLETION_MISSED).isWaitingAt(TASK_INSPECT_CONSTRUCTION, EVENT_COMPLETION_CAUGHT_UP);
+      assertThat(onTime).hasPassed(END_COMPLETION_MET);
+      assertThat(waitingPast(late)).containsExactly("COMPLETION");
+      assertThat(waitingPast(atCounty)).containsExactlyInAnyOrder("START", "COMPLETION");
+      assertThat(notified(late)).containsExactly("START_MISSED → township140929102",
+          "COMPLETION_MISSED → township140929102");
+      assertThat(missed(onTime, "missed_completion_deadline")).isFalse();
+
+      walker.walkTo(late.getId(), TASK_PAYOUT_SUBSIDY, grade("D"));
+      assertThat(late).hasPassed(END_COMPLETION_MISSED).isWaitingAt(TASK_PAYOUT_SUBSIDY);
+      assertThat(waitingPast(late)).isEmpty();
+      assertThat(missed(late, "missed_completion_deadline")).isTrue();
+      assertThat(managementService().createJobQuery().processInstanceId(late.getId()).timers().count())
+          .as("both deadline timers have fired").isZero();
+      // a case that ends while it waits past both deadlines ends whole: no wait keeps it open
+      walker.walkTo(atCounty.getId(), CaseWalker.END, grade("D"));
+      assertThat(atCounty).isEnded();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private static void clockAt(java.time.LocalDateTime time) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(time.atZone(AnjuClock.zone()).toInstant()));
+  }
+
+  /** What the job executor would do now: every timer of these cases that is due. */
+  private void runDueTimers(ProcessInstance... cases) {
+    for (ProcessInstance pi : cases) {
+      managementService().createJobQuery().processInstanceId(pi.getId()).timers().executable().list()
+          .forEach(job -> managementService().executeJob(job.getId()));
+    }
+  }
+
+  private static boolean missed(ProcessInstance pi, String column) {
+    return ENGINE.domain().jdbc().queryForObject("select " + column + " from household where household_id = ?",
+        Boolean.class, pi.getBusinessKey());
+  }
+
+  /** The deadlines the case waits past, as Cockpit shows them: tokens at the deadline sub-processes' events. */
+  private java.util.List<String> waitingPast(ProcessInstance pi) {
+    java.util.List<String> active = runtimeService().getActiveActivityIds(pi.getId());
+    return java.util.stream.Stream.of(EVENT_START_CAUGHT_UP, EVENT_COMPLETION_CAUGHT_UP).filter(active::contains)
+        .map(id -> id.equals(EVENT_START_CAUGHT_UP) ? "START" : "COMPLETION").toList();
+  }
+
+  private static java.util.List<String> notified(ProcessInstance pi) {
+    return ENGINE.domain().jdbc().queryForList("select step, recipients from notification where case_key = ? "
+        + "and step like '%MISSED' order by id", pi.getBusinessKey()).stream()
+        .map(row -> row.get("STEP") + " → " + row.get("RECIPIENTS")).toList();
   }
 
   private static java.util.List<String> laggingIds(CampaignProgress progress, int year, Deadline deadline) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.anju.ProcessTestEngine;
+import org.anju.escalation.NotificationDeliveryProcess;
 import org.anju.rectification.ProblemRectificationProcess.CheckLevel;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,13 +36,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {ProblemRectificationProcess.RESOURCE, "forms/start-rectification-check.form",
     "forms/conduct-check.form", "forms/rectify-problem.form", "forms/verify-rectification.form",
-    "forms/close-out-problem.form"})
+    "forms/close-out-problem.form", NotificationDeliveryProcess.RESOURCE})
 class ProblemRectificationProcessTest {
 
   static final ProcessTestEngine ENGINE = new ProcessTestEngine("problemRectificationProcessTest");
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENGINE.configuration())
+      .excludeProcessDefinitionKeys(NotificationDeliveryProcess.KEY)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -361,6 +363,73 @@ class ProblemRectificationProcessTest {
   }
 
   // --- steps as the forms submit them
+
+  @Test
+  void shouldEscalateWhatIsOpenAtTheEndOfMarchAndReportWhatIsOpenAtTheEndOfMayWhileTheCheckGoesOn() {
+    int year = ENGINE.domain().jdbc().queryForObject("select max(campaign_year) from campaign", Integer.class);
+    ProcessInstance pi = startCheck(CheckLevel.VILLAGE);
+    assertThat(pi).variables().containsEntry(Vars.CAMPAIGN_YEAR, year);
+    recordProblems(pi, OLD_HOUSE + "\n" + LIVESTOCK, null, false);
+    ProcessInstance quiet = startCheck(CheckLevel.VILLAGE); // has found nothing when the deadlines pass
+    try {
+      clockAt(LocalDate.of(year, 4, 1).atTime(0, 30));
+      runDueTimers(pi, quiet);
+
+      assertThat(pi).hasPassed(TIMER_START_DEADLINE, GATEWAY_START_PROBLEMS_OPEN, SERVICE_ESCALATE_OPEN_PROBLEMS,
+          END_OPEN_PROBLEMS_ESCALATED);
+      assertThat(quiet).hasPassed(END_NONE_OPEN_AT_START).hasNotPassed(SERVICE_ESCALATE_OPEN_PROBLEMS);
+      assertThat(openSteps(pi)).containsExactlyInAnyOrder(TASK_CONDUCT_CHECK, TASK_RECTIFY_PROBLEM, TASK_RECTIFY_PROBLEM);
+      assertThat(flagged(pi, "missed_start_deadline")).containsExactlyInAnyOrder(OLD_HOUSE, LIVESTOCK);
+      // up the chain: the township verifies the village's rectification, the county's leading group above it
+      Map<String, Object> escalated = notice(pi, "START_OPEN_PROBLEMS");
+      assertThat((String) escalated.get("RECIPIENTS")).contains(TOWNSHIP_GROUP, "leadinggroup" + COUNTY);
+      assertThat((String) escalated.get("BODY")).contains(OLD_HOUSE, LIVESTOCK);
+
+      // April: one problem is closed, a new one found after the start deadline
+      closeProblem(pi, LIVESTOCK);
+      recordProblems(pi, TOILET, null, false);
+      clockAt(LocalDate.of(year, 6, 1).atTime(0, 30));
+      runDueTimers(pi, quiet);
+
+      assertThat(pi).hasPassed(TIMER_COMPLETION_DEADLINE, GATEWAY_COMPLETION_PROBLEMS_OPEN, SERVICE_REPORT_NOT_CLEARED,
+          END_PROBLEMS_NOT_CLEARED).isNotEnded();
+      assertThat(quiet).hasPassed(END_PROBLEMS_CLEARED).isWaitingAt(TASK_CONDUCT_CHECK);
+      assertThat(flagged(pi, "missed_completion_deadline")).containsExactlyInAnyOrder(OLD_HOUSE, TOILET);
+      assertThat(flagged(pi, "missed_start_deadline")).as("found after the start deadline: not late for it")
+          .containsExactlyInAnyOrder(OLD_HOUSE, LIVESTOCK);
+      Map<String, Object> notCleared = notice(pi, "COMPLETION_OPEN_PROBLEMS");
+      assertThat((String) notCleared.get("RECIPIENTS")).startsWith(VILLAGE_GROUP); // the party that must rectify
+      assertThat((String) notCleared.get("BODY")).contains(OLD_HOUSE, TOILET).doesNotContain(LIVESTOCK);
+      assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private static void clockAt(java.time.LocalDateTime time) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(time.atZone(AnjuClock.zone()).toInstant()));
+  }
+
+  /** What the job executor would do now: every timer of these checks that is due. */
+  private static void runDueTimers(ProcessInstance... checks) {
+    for (ProcessInstance pi : checks) {
+      managementService().createJobQuery().processInstanceId(pi.getId()).timers().executable().list()
+          .forEach(job -> managementService().executeJob(job.getId()));
+    }
+  }
+
+  private static List<String> flagged(ProcessInstance pi, String column) {
+    return ENGINE.domain().jdbc().queryForList("select description from problem where process_instance_id = ? and "
+        + column + " = true", String.class, pi.getId());
+  }
+
+  /** The one notification of this kind about the check. */
+  private static Map<String, Object> notice(ProcessInstance pi, String step) {
+    List<Map<String, Object>> rows = ENGINE.domain().jdbc().queryForList(
+        "select recipients, body from notification where process_instance_id = ? and step = ?", pi.getId(), step);
+    assertThat(rows).as("%s notifications", step).hasSize(1);
+    return rows.get(0);
+  }
 
   private ProcessInstance startCheck(CheckLevel level) {
     return formService().submitStartForm(definitionId(), startValues(level));

@@ -183,9 +183,17 @@ function riskList(report) {
         row.projectedCompletionDate ? ` · 预计 projected ${row.projectedCompletionDate}` : ' · 近期无进度 no recent progress'))));
 }
 
+// why a case is stuck: the engine's incident types and a wait past a campaign deadline (ProgressReport.stuck)
+const STUCK_REASONS = {
+  failedJob: '作业失败 Failed job',
+  failedExternalTask: '外部任务失败 Failed external task',
+  overdue: '超期 Overdue',
+  deadlineMissed: '攻坚截止日未完成 Missed a campaign deadline'
+};
+
 function stuckList(cases) {
   return el('div', {},
-    el('h3', { text: '滞留案件（超期或有事件，最久的在前） Stuck cases: overdue or with an incident, longest first' }),
+    el('h3', { text: '滞留案件（超期、有事件或错过攻坚截止日，最久的在前） Stuck cases: overdue, with an incident or past a missed deadline, longest first' }),
     cases.length === 0 ? el('p', { class: 'muted', text: '无 none' }) :
       el('table', { class: 'anju-stuck' },
         el('thead', {}, el('tr', {}, ['户主 Household', '县/乡镇 County/township', '环节 Step', '超期 Overdue', '事件 Incidents', '等待自 Waiting since']
@@ -195,7 +203,7 @@ function stuckList(cases) {
           el('td', { text: `${c.countyName} ${c.townshipName}` }),
           el('td', { text: c.step || '' }),
           el('td', { text: c.overdueDays > 0 ? `${c.overdueDays} 天 days` : '', class: c.overdueDays > 0 ? 'risk' : '' }),
-          el('td', { text: (c.incidents || []).join(', ') }),
+          el('td', { text: (c.incidents || []).map(type => STUCK_REASONS[type] || type).join('、') }),
           el('td', { text: c.waitingSince ? new Date(c.waitingSince).toLocaleDateString() : '' }))))));
 }
 
