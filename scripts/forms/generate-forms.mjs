@@ -245,6 +245,11 @@ const FORMS = [
     '评定房屋安全等级。 Appraise the house and record its safety grade.', [
       householdGroup(),
       radio('safetyGrade', L.safetyGrade, SAFETY_GRADES, { required: true }),
+      // asked only where it matters: an A/B house in a county of seismic intensity 7+ (SeismicZoning)
+      checkbox('seismicallySafe', '抗震设防达标 Built to resist earthquakes', {
+        description: '设防烈度7度及以上地区的A/B级房屋；未勾选即不达标，进行抗震加固 For an A/B house where the seismic intensity is 7 or more; unticked, the house is reinforced against earthquakes',
+        hide: '=not(seismicIntensity >= 7 and (safetyGrade = "A" or safetyGrade = "B"))',
+      }),
       textfield('appraiserName', '鉴定人 Appraiser', { required: true, maxLength: 50 }),
       date('appraisalDate', L.appraisalDate, { required: true }),
       textfield('appraisalReportRef', L.appraisalReportRef, {
@@ -371,7 +376,10 @@ const FORMS = [
         description: '拆除重建须拆除旧房 A rebuild must demolish the old house',
         hide: '=renovationMethod != "REBUILD"',
       }),
-      checkbox('seismicMeasures', '抗震设防措施 Anti-seismic measures'),
+      checkbox('seismicMeasures', '抗震构造措施到位 Anti-seismic measures in place', {
+        description: '设防烈度7度及以上的县须有圈梁、构造柱等，方可验收合格 Where the seismic intensity is 7 or more, ring beams, tie columns and the like are needed to pass',
+        hide: '=seismicIntensity < 7',
+      }),
       checkbox('acceptancePassed', '验收合格 Acceptance passed', {
         description: '合格须有卫生厕所、人畜分离，拆除重建还须旧房已拆除 Passing needs a sanitary toilet and livestock separated, and for a rebuild the old house demolished',
       }),

@@ -42,7 +42,7 @@ public class CheckArchiveCompletenessDelegate implements JavaDelegate {
   static List<String> missingItems(DelegateExecution execution) {
     RenovationMethod method = Typed.RENOVATION_METHOD.get(execution);
     List<String> required = new ArrayList<>(EVERY_CASE);
-    if (method == RenovationMethod.REINFORCE || method == RenovationMethod.REBUILD) {
+    if (method != null && method.renovates()) {
       required.addAll(RENOVATION);
     } else if (method == RenovationMethod.RELOCATION) {
       required.addAll(RELOCATION);

@@ -204,7 +204,12 @@ public final class HouseholdCaseProcess {
     /** Boolean. */
     public static final String OLD_HOUSE_DEMOLISHED = "oldHouseDemolished";
     /** Boolean. */
+    /** Boolean: the anti-seismic measures are in place; required to pass acceptance where the county needs them. */
     public static final String SEISMIC_MEASURES = "seismicMeasures";
+    /** Integer: the county's seismic fortification intensity (GB 18306), set at registration for the forms. */
+    public static final String SEISMIC_INTENSITY = "seismicIntensity";
+    /** Boolean: an A/B house in a county of intensity 7 or more is (true) or is not built to resist earthquakes. */
+    public static final String SEISMICALLY_SAFE = "seismicallySafe";
     /** Boolean. */
     public static final String ACCEPTANCE_PASSED = "acceptancePassed";
     /** String: one defect per line. */
@@ -242,6 +247,7 @@ public final class HouseholdCaseProcess {
     public static final Variable<String> COUNTY_CODE = CaseVariables.COUNTY_CODE;
     public static final Variable<String> TOWNSHIP_CODE = Variable.text(Vars.TOWNSHIP_CODE);
     public static final Variable<String> VILLAGE = Variable.text(Vars.VILLAGE);
+    public static final Variable<Integer> SEISMIC_INTENSITY = Variable.integer(Vars.SEISMIC_INTENSITY);
     public static final Variable<String> COUNTY_NAME = CaseVariables.COUNTY_NAME;
     public static final Variable<String> TOWNSHIP_NAME = CaseVariables.TOWNSHIP_NAME;
     public static final Variable<String> RESIDENT_ID = Variable.text(Vars.RESIDENT_ID);
@@ -272,7 +278,16 @@ public final class HouseholdCaseProcess {
   public enum KeyGroup { POOR, DIBAO, TEKUN, DISABLED }
 
   /** Results of decision {@code renovation-plan}. */
-  public enum RenovationMethod { APPRAISED_SAFE, REINFORCE, REBUILD, ALTERNATIVE_HOUSING, RELOCATION }
+  public enum RenovationMethod {
+    APPRAISED_SAFE, REINFORCE, REBUILD, ALTERNATIVE_HOUSING, RELOCATION,
+    /** 农房抗震改造: a house that is not dangerous (A/B) but not built to resist earthquakes, in a zone of 7+. */
+    SEISMIC_REINFORCE;
+
+    /** The methods that renovate the house, so that the case ends made safe by renovation. */
+    public boolean renovates() {
+      return this == REINFORCE || this == REBUILD || this == SEISMIC_REINFORCE;
+    }
+  }
 
   /**
    * How a case ended. CANCELLED: ended from outside (cancelled in Cockpit, deleted through the API, every

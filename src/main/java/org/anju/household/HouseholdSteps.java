@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.anju.household.HouseholdCaseProcess.RenovationMethod;
 import org.anju.household.HouseholdCaseProcess.Vars;
+import org.anju.region.SeismicZoning;
 import org.anju.tasklist.FormOptions;
 import org.anju.tasklist.Step;
 import org.anju.tasklist.StepCatalogue;
@@ -61,6 +62,7 @@ public class HouseholdSteps implements StepCatalogue {
           .limitDays(14).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(APPRAISAL_REPORT)
           .demo(today -> Map.of(
               Vars.SAFETY_GRADE, "D",
+              Vars.SEISMICALLY_SAFE, true,
               Vars.APPRAISER_NAME, "高志明",
               Vars.APPRAISAL_DATE, day(today, 55),
               Vars.APPRAISAL_REPORT_REF, "JD-2020-0117")),
@@ -181,7 +183,14 @@ public class HouseholdSteps implements StepCatalogue {
   }
 
   static void appraiseHouse(StepValues v) {
-    v.oneOf(Vars.SAFETY_GRADE, SAFETY_GRADES);
+    Optional<String> grade = v.oneOf(Vars.SAFETY_GRADE, SAFETY_GRADES);
+    // a house that is not dangerous still needs reinforcing where earthquakes threaten it (农房抗震改造)
+    if (grade.filter(g -> g.equals("A") || g.equals("B")).isPresent()
+        && SeismicZoning.requiresMeasures((String) v.raw(Vars.COUNTY_CODE))) {
+      v.decision(Vars.SEISMICALLY_SAFE);
+    } else {
+      v.flag(Vars.SEISMICALLY_SAFE); // not asked here: only its type is checked
+    }
     v.line(Vars.APPRAISER_NAME, 50);
     v.notBefore(Vars.APPRAISAL_DATE, v.pastDate(Vars.APPRAISAL_DATE), Vars.VERIFICATION_DATE);
     v.reference(Vars.APPRAISAL_REPORT_REF, 50);
@@ -250,9 +259,14 @@ public class HouseholdSteps implements StepCatalogue {
     // one household, one house: a rebuild replaces the old house, a reinforcement keeps it
     boolean rebuild = RenovationMethod.REBUILD.name().equals(v.raw(Vars.RENOVATION_METHOD));
     boolean demolished = v.flag(Vars.OLD_HOUSE_DEMOLISHED);
-    v.flag(Vars.SEISMIC_MEASURES);
+    boolean seismic = v.flag(Vars.SEISMIC_MEASURES);
     Optional<Boolean> passed = v.decision(Vars.ACCEPTANCE_PASSED);
     if (passed.orElse(false)) {
+      if (!seismic && SeismicZoning.requiresMeasures((String) v.raw(Vars.COUNTY_CODE))) {
+        v.errors().add(Vars.SEISMIC_MEASURES, "抗震设防烈度 " + SeismicZoning.REINFORCE_FROM
+            + " 度及以上的县，须落实抗震构造措施才能通过验收", "a county of seismic intensity "
+            + SeismicZoning.REINFORCE_FROM + " or more needs anti-seismic measures to pass acceptance");
+      }
       if (!toilet) {
         v.errors().add(Vars.HAS_SANITARY_TOILET, "没有卫生厕所的住房不能通过验收", "a house without a sanitary toilet cannot pass acceptance");
       }

@@ -12,6 +12,7 @@ import org.anju.region.Divisions;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StartRefusals;
 import org.anju.tasklist.StepValues;
+import org.anju.region.SeismicZoning;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -69,6 +70,8 @@ public class RegisterHouseholdListener implements ExecutionListener {
     Typed.DYNAMIC_GUARANTEE.set(execution, registration.dynamicGuarantee());
     Typed.COUNTY_NAME.set(execution, divisions.nameOf(registration.countyCode()));
     Typed.TOWNSHIP_NAME.set(execution, divisions.nameOf(registration.townshipCode()));
+    // for the forms, which ask about earthquakes only where they matter; the rules look it up themselves
+    Typed.SEISMIC_INTENSITY.set(execution, SeismicZoning.intensityOf(registration.countyCode()));
 
     String county = registration.countyCode();
     String township = registration.townshipCode();

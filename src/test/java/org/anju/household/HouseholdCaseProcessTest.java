@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.anju.ProcessTestEngine;
 import org.anju.campaign.Campaign.Deadline;
@@ -432,6 +433,57 @@ class HouseholdCaseProcessTest {
         "select construction_started_on from household where household_id = ?", java.sql.Date.class,
         pi.getBusinessKey()).toLocalDate()).isEqualTo(today());
     assertThat(laggingIds(progress, year, Deadline.START)).doesNotContain(pi.getBusinessKey());
+  }
+
+  @Test
+  void shouldReinforceAgainstEarthquakesASafeHouseNotBuiltForThemWhereTheIntensityIsSevenOrMore() {
+    // 岢岚县 lies in a zone of intensity 7 (data/seismic-intensity.csv)
+    ProcessInstance pi = register(KeyGroup.POOR);
+    assertThat(pi).variables().containsEntry(Vars.SEISMIC_INTENSITY, 7);
+    Task appraise = walker.walkTo(pi.getId(), TASK_APPRAISE_HOUSE);
+    Map<String, Object> unanswered = new HashMap<>(DemoSteps.valuesFor(TASK_APPRAISE_HOUSE, today()));
+    unanswered.put(Vars.SAFETY_GRADE, "B");
+    unanswered.remove(Vars.SEISMICALLY_SAFE);
+    assertThatThrownBy(() -> taskService().complete(appraise.getId(), unanswered))
+        .satisfies(Refused.naming("seismicallySafe: is required"));
+    assertThat(pi).isWaitingAt(TASK_APPRAISE_HOUSE);
+
+    Function<String, Map<String, Object>> notBuiltForEarthquakes = step -> step.equals(TASK_APPRAISE_HOUSE)
+        ? Map.of(Vars.SAFETY_GRADE, "B", Vars.SEISMICALLY_SAFE, false) : Map.of();
+    Task accept = walker.walkTo(pi.getId(), TASK_INSPECT_ACCEPTANCE, notBuiltForEarthquakes);
+    assertThat(pi).hasPassed(TASK_VILLAGE_REVIEW, TASK_COUNTY_APPROVAL, TASK_START_CONSTRUCTION).variables()
+        .containsEntry(Vars.RENOVATION_METHOD, "SEISMIC_REINFORCE").containsEntry(Vars.SUBSIDY_AMOUNT, 10000L);
+    Map<String, Object> withoutMeasures = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
+    withoutMeasures.put(Vars.SEISMIC_MEASURES, false);
+    assertThatThrownBy(() -> taskService().complete(accept.getId(), withoutMeasures))
+        .satisfies(Refused.naming("seismicMeasures: a county of seismic intensity 7 or more needs anti-seismic measures"));
+    assertThat(pi).isWaitingAt(TASK_INSPECT_ACCEPTANCE);
+
+    walker.walkTo(pi.getId(), CaseWalker.END, notBuiltForEarthquakes);
+    assertThat(pi).isEnded().hasPassed(END_MADE_SAFE);
+    assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("MADE_SAFE_BY_RENOVATION");
+  }
+
+  @Test
+  void shouldNeitherAskNorRequireAntiSeismicMeasuresWhereTheIntensityIsBelowSeven() {
+    // 静乐县: intensity 6 in the demo's zoning data
+    Map<String, Object> variables = new HashMap<>(DemoSteps.registration(DemoUsers.JINGLE, "测试户主", "鹅城村",
+        KeyGroup.POOR, SEQUENCE.incrementAndGet(), true).toVariables());
+    ProcessInstance safe = runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables);
+    Task appraise = walker.walkTo(safe.getId(), TASK_APPRAISE_HOUSE);
+    Map<String, Object> gradeB = new HashMap<>(DemoSteps.valuesFor(TASK_APPRAISE_HOUSE, today()));
+    gradeB.put(Vars.SAFETY_GRADE, "B");
+    gradeB.remove(Vars.SEISMICALLY_SAFE);
+    taskService().complete(appraise.getId(), gradeB);
+    assertThat(safe).variables().containsEntry(Vars.RENOVATION_METHOD, "APPRAISED_SAFE");
+
+    variables.put(Vars.RESIDENT_ID, DemoSteps.residentId(DemoUsers.JINGLE.countyCode(), 1950, SEQUENCE.incrementAndGet()));
+    ProcessInstance rebuilt = runtimeService().startProcessInstanceByKey(HouseholdCaseProcess.KEY, variables);
+    Task accept = walker.walkTo(rebuilt.getId(), TASK_INSPECT_ACCEPTANCE);
+    Map<String, Object> withoutMeasures = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
+    withoutMeasures.put(Vars.SEISMIC_MEASURES, false);
+    taskService().complete(accept.getId(), withoutMeasures);
+    assertThat(rebuilt).isWaitingAt(TASK_PAYOUT_SUBSIDY);
   }
 
   @Test

@@ -35,6 +35,8 @@ class RenovationSubsidyDecisionTest {
       REBUILD,   DIBAO,    30000, Rule_RebuildDibaoDisabled
       REBUILD,   DISABLED, 30000, Rule_RebuildDibaoDisabled
       REBUILD,   TEKUN,    35000, Rule_RebuildTekun
+      SEISMIC_REINFORCE, POOR,  10000, Rule_SeismicReinforce
+      SEISMIC_REINFORCE, TEKUN, 10000, Rule_SeismicReinforce
       """;
 
   static RecordingDecision table;
