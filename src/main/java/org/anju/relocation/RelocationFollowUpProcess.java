@@ -18,7 +18,7 @@ public final class RelocationFollowUpProcess {
 
   /** Business ids of the elements that code, tests or forms refer to. */
   public static final class Elements {
-    public static final String START_HOUSEHOLD_MOVED_IN = "StartEvent_HouseholdMovedIn";
+    public static final String START_RELOCATION_CONFIRMED = "StartEvent_RelocationConfirmed";
     public static final String SUBPROCESS_FOLLOW_UP_VISIT = "SubProcess_FollowUpVisit";
     public static final String START_VISIT_SCHEDULED = "StartEvent_VisitScheduled";
     public static final String TIMER_VISIT_DUE = "Timer_VisitDue";
