@@ -3,6 +3,7 @@ package org.anju.relocation;
 import static org.anju.support.RestVariables.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -54,6 +57,22 @@ class RelocationFollowUpIsolationTest {
   RelocationFollowUps followUps;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  /** The follow-up and what it opened: the test's context is shared with tests that count a county's open problems. */
+  final List<String> started = new ArrayList<>();
+
+  @AfterEach
+  void removeWhatTheTestStarted() {
+    for (String businessKey : started) {
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+          .forEach(instance -> {
+            jdbc.update("delete from problem where process_instance_id = ?", instance.getId());
+            engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over");
+          });
+    }
+  }
 
   @Test
   void shouldShowTheVisitAndWhatItOpensToTheHouseholdsCountyAlone() {
@@ -110,6 +129,7 @@ class RelocationFollowUpIsolationTest {
     IdentityService identity = engine.getIdentityService();
     identity.setAuthentication(poverty, identity.createGroupQuery().groupMember(poverty).list().stream()
         .map(Group::getId).toList(), List.of("county" + county.countyCode()));
+    started.add(householdId);
     ProcessInstance followUp;
     try {
       followUp = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
