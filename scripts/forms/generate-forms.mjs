@@ -58,6 +58,8 @@ const CHECK_LEVELS = opts(OPTIONS.checkLevels);
 
 const CAMPAIGN_DEADLINES = opts(OPTIONS.campaignDeadlines);
 
+const LIVELIHOODS = opts(OPTIONS.livelihoods);
+
 // The province's format of each paper number (ReferenceFormats; a county may configure its own).
 const FORMATS = JSON.parse(readFileSync(resolve(REPO, 'src/main/resources/data/reference-formats.json'), 'utf8'));
 const formatHint = (key) => {
@@ -262,6 +264,29 @@ const FORMS = [
       householdGroup(),
       textfield('relocationSite', L.relocationSite, { required: true, maxLength: 200 }),
       date('moveInDate', L.moveInDate, { required: true }),
+    ]),
+
+  form('relocation-follow-up-visit', '搬迁后续扶持回访 Relocation follow-up visit',
+    '入户回访搬迁户：是否在新居居住、有无就业或保障、旧房是否拆除、旧宅基地是否复垦；有一项为否即转入问题整改。 Visit the relocated household: its new home, its work or support, its old house and land; any "no" goes to rectification.', [
+      group('Group_relocation', '搬迁户信息 Relocated household', [
+        textfield('headName', L.headName, RO),
+        textfield('village', '迁出村 Village moved from', RO),
+        textfield('townshipName', L.townshipName, RO),
+        textfield('relocationSite', L.relocationSite, RO),
+        date('moveInDate', L.moveInDate, RO),
+        textfield('visitName', '本次回访 This visit', RO),
+      ]),
+      date('visitDate', '回访日期 Visit date', { required: true }),
+      textfield('visitorName', '回访人 Visited by', { required: true, maxLength: 50 }),
+      checkbox('livesInNewHome', '在安置新居居住 Lives in the new home'),
+      select('livelihood', '就业或保障 Work or support', LIVELIHOODS, { required: true }),
+      checkbox('oldHomeDemolished', '旧房已拆除 Old house demolished'),
+      checkbox('landReclaimed', '旧宅基地已复垦 Old homestead reclaimed (复垦)'),
+      // shown, and required, while any answer is "no", as the server requires it (RelocationSteps.followUpVisit)
+      textarea('followUpRemarks', L.remarks, {
+        required: true, maxLength: 400, description: '有一项为否时说明情况 What is wrong, when any answer is no',
+        hide: '=livesInNewHome = true and oldHomeDemolished = true and landReclaimed = true and livelihood != "NONE"',
+      }),
     ]),
 
   form('arrange-alternative-housing', '其他方式保障 Arrange alternative housing',

@@ -31,6 +31,8 @@ import org.anju.household.HouseholdFileRecord;
 import org.anju.household.HouseholdSteps;
 import org.anju.rectification.ProblemRectificationProcess;
 import org.anju.rectification.RectificationSteps;
+import org.anju.relocation.RelocationFollowUpProcess;
+import org.anju.relocation.RelocationSteps;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.FormOptions;
 import org.anju.tasklist.Step;
@@ -62,7 +64,8 @@ class ModelsTest {
         Arguments.of(ProblemRectificationProcess.RESOURCE, ProblemRectificationProcess.Elements.class),
         Arguments.of(HousingCampaignProcess.RESOURCE, HousingCampaignProcess.Elements.class),
         Arguments.of(NotificationDeliveryProcess.RESOURCE, NotificationDeliveryProcess.Elements.class),
-        Arguments.of(OverdueWatchProcess.RESOURCE, OverdueWatchProcess.Elements.class));
+        Arguments.of(OverdueWatchProcess.RESOURCE, OverdueWatchProcess.Elements.class),
+        Arguments.of(RelocationFollowUpProcess.RESOURCE, RelocationFollowUpProcess.Elements.class));
   }
 
   @ParameterizedTest
@@ -79,7 +82,8 @@ class ModelsTest {
   }
 
   static final java.util.regex.Pattern OFFERED_VALUE = java.util.regex.Pattern.compile("value: \"([^\"]+)\"");
-  static final Steps STEPS = new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new CampaignSteps()));
+  static final Steps STEPS = new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new CampaignSteps(),
+      new RelocationSteps()));
 
   @ParameterizedTest
   @MethodSource("processes")
@@ -139,7 +143,8 @@ class ModelsTest {
     return Stream.of(
         Arguments.of(HouseholdCaseProcess.RESOURCE, new HouseholdSteps()),
         Arguments.of(ProblemRectificationProcess.RESOURCE, new RectificationSteps()),
-        Arguments.of(HousingCampaignProcess.RESOURCE, new CampaignSteps()));
+        Arguments.of(HousingCampaignProcess.RESOURCE, new CampaignSteps()),
+        Arguments.of(RelocationFollowUpProcess.RESOURCE, new RelocationSteps()));
   }
 
   @ParameterizedTest
@@ -216,6 +221,7 @@ class ModelsTest {
     assertThat(FormOptions.KEY_GROUPS).containsExactly(names(HouseholdCaseProcess.KeyGroup.values()));
     assertThat(FormOptions.RENOVATION_METHODS).containsExactly(names(HouseholdCaseProcess.RenovationMethod.values()));
     assertThat(FormOptions.CHECK_LEVELS).containsExactly(names(ProblemRectificationProcess.CheckLevel.values()));
+    assertThat(FormOptions.LIVELIHOODS).containsExactly(names(RelocationFollowUpProcess.Livelihood.values()));
     assertThat(FormOptions.CAMPAIGN_DEADLINES).containsExactly(names(Campaign.Deadline.values()))
         .containsExactly(names(Step.CampaignDeadline.values()));
     // every select of every form offers exactly one of the lists, in its order (divisions come from their CSV)

@@ -35,6 +35,12 @@ import org.anju.rectification.RectificationSteps;
 import org.anju.rectification.RegisterProblemsDelegate;
 import org.anju.rectification.StartCheckListener;
 import org.anju.region.Divisions;
+import org.anju.relocation.FollowUpFindings;
+import org.anju.relocation.FollowUpSchedule;
+import org.anju.relocation.OpenFollowUpProblemDelegate;
+import org.anju.relocation.RelocationFollowUps;
+import org.anju.relocation.RelocationSteps;
+import org.anju.relocation.StartRelocationFollowUpDelegate;
 import org.anju.tasklist.ReferenceFormats;
 import org.anju.tasklist.Steps;
 import org.anju.tasklist.TasklistPlugin;
@@ -115,6 +121,11 @@ public final class ProcessTestEngine {
     beans.put("registerProblemsDelegate", new RegisterProblemsDelegate(problems, 15));
     beans.put("recordCloseOutDelegate", new RecordCloseOutDelegate(problems));
     beans.put("problemLedger", problems);
+    FollowUpSchedule schedule = new FollowUpSchedule(FollowUpSchedule.DEFAULT_MONTHS);
+    beans.put("followUpSchedule", schedule);
+    beans.put("followUpFindings", new FollowUpFindings());
+    beans.put("startRelocationFollowUpDelegate", new StartRelocationFollowUpDelegate(new RelocationFollowUps(schedule)));
+    beans.put("openFollowUpProblemDelegate", new OpenFollowUpProblemDelegate());
 
     this.configuration = configuration;
     configuration.setProcessEngineName(name);
@@ -124,7 +135,8 @@ public final class ProcessTestEngine {
     configuration.setHistory("full");
     configuration.setBeans(beans);
     configuration.getProcessEnginePlugins().add(
-        new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps())), ReferenceFormats.DEFAULTS));
+        new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new RelocationSteps())),
+            ReferenceFormats.DEFAULTS));
     configuration.getProcessEnginePlugins().add(new HouseholdCasePlugin(milestones, households, deadlineWatch));
   }
 }

@@ -24,6 +24,9 @@ final class RolePermissions {
 
   static final String HOUSEHOLD_CASE = "household-case";
   static final String PROBLEM_RECTIFICATION = "problem-rectification";
+  static final String RELOCATION_FOLLOW_UP = "relocation-follow-up";
+  /** The processes of a county's cases, each instance in its county's tenant. */
+  static final List<String> CASE_PROCESSES = List.of(HOUSEHOLD_CASE, PROBLEM_RECTIFICATION, RELOCATION_FOLLOW_UP);
 
   private RolePermissions() {}
 
@@ -36,10 +39,10 @@ final class RolePermissions {
     grants.add(new Grant(Resources.FILTER, ANY, Permissions.READ));
     // READ_INSTANCE: Tasklist shows the household on each task card from the case's variables; the
     // tenant check keeps that to the staff's own county
-    grants.add(new Grant(Resources.PROCESS_DEFINITION, HOUSEHOLD_CASE, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE));
-    grants.add(new Grant(Resources.PROCESS_DEFINITION, PROBLEM_RECTIFICATION, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE));
+    for (String key : CASE_PROCESSES) {
+      grants.add(new Grant(Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE));
+    }
     if (role.registersHouseholds()) {
       grants.add(new Grant(Resources.PROCESS_DEFINITION, HOUSEHOLD_CASE, ProcessDefinitionPermissions.CREATE_INSTANCE));
       grants.add(new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
@@ -53,7 +56,7 @@ final class RolePermissions {
       grants.add(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS));
       // the cases only, not ANY: the machinery's instances and jobs (overdue watch, deliveries) and the
       // province-wide campaign instance carry no county and must not show to a county's staff
-      for (String key : List.of(HOUSEHOLD_CASE, PROBLEM_RECTIFICATION)) {
+      for (String key : CASE_PROCESSES) {
         grants.add(new Grant(Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
             ProcessDefinitionPermissions.READ_TASK));

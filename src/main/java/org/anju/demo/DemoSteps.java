@@ -11,6 +11,7 @@ import org.anju.household.HouseholdSteps;
 import org.anju.household.Registration;
 import org.anju.rectification.RectificationSteps;
 import org.anju.region.ResidentIdNumber;
+import org.anju.relocation.RelocationSteps;
 import org.anju.tasklist.Step;
 import org.anju.tasklist.Steps;
 
@@ -22,7 +23,7 @@ import org.anju.tasklist.Steps;
 public final class DemoSteps {
 
   private static final Steps STEPS =
-      new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new CampaignSteps()));
+      new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new CampaignSteps(), new RelocationSteps()));
 
   private DemoSteps() {}
 

@@ -28,6 +28,7 @@ public final class HouseholdCaseProcess {
     public static final String DECIDE_RENOVATION_PLAN = "BusinessRuleTask_DecideRenovationPlan";
     public static final String GATEWAY_RENOVATION_METHOD = "Gateway_RenovationMethod";
     public static final String TASK_CONFIRM_RELOCATION = "UserTask_ConfirmRelocation";
+    public static final String SERVICE_START_RELOCATION_FOLLOW_UP = "ServiceTask_StartRelocationFollowUp";
     public static final String TASK_ARRANGE_ALTERNATIVE_HOUSING = "UserTask_ArrangeAlternativeHousing";
     public static final String TASK_VILLAGE_REVIEW = "UserTask_VillageReview";
     public static final String GATEWAY_VILLAGE_APPROVED = "Gateway_VillageApproved";

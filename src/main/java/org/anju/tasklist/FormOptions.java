@@ -29,6 +29,7 @@ public final class FormOptions {
   public static final Set<String> BUILDER_TYPES = values("builderTypes");
   public static final Set<String> CHECK_LEVELS = values("checkLevels");
   public static final Set<String> CAMPAIGN_DEADLINES = values("campaignDeadlines");
+  public static final Set<String> LIVELIHOODS = values("livelihoods");
 
   private FormOptions() {}
 

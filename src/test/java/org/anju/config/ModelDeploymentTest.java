@@ -26,7 +26,8 @@ class ModelDeploymentTest {
     assertThat(repository.getDeploymentResources(deployed.getId())).extracting(Resource::getName)
         .contains(HouseholdCaseProcess.RESOURCE, "processes/problem-rectification.bpmn",
             "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn",
-            "forms/register-household.form", "forms/verify-housing.form")
+            "forms/register-household.form", "forms/verify-housing.form",
+            "processes/relocation-follow-up.bpmn", "forms/relocation-follow-up-visit.form")
         .allMatch(name -> name.matches("(processes|forms)/[a-z-]+\\.(bpmn|dmn|form)"));
   }
 

@@ -23,6 +23,7 @@ import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.escalation.NotificationDeliveryProcess;
 import org.anju.rectification.ProblemRectificationProcess;
+import org.anju.relocation.RelocationFollowUpProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The paths of {@code household-case}, one test each, on the real delegates and step rules. */
 @Deployment(resources = {HouseholdCaseProcess.RESOURCE, ProblemRectificationProcess.RESOURCE,
-    "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn", NotificationDeliveryProcess.RESOURCE})
+    "processes/renovation-plan.dmn", "processes/renovation-subsidy.dmn", NotificationDeliveryProcess.RESOURCE,
+    RelocationFollowUpProcess.RESOURCE})
 class HouseholdCaseProcessTest {
 
   static final ProcessTestEngine ENGINE = new ProcessTestEngine("householdCaseProcessTest");
@@ -43,7 +45,8 @@ class HouseholdCaseProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENGINE.configuration())
-      .excludeProcessDefinitionKeys(ProblemRectificationProcess.KEY, NotificationDeliveryProcess.KEY)
+      .excludeProcessDefinitionKeys(ProblemRectificationProcess.KEY, NotificationDeliveryProcess.KEY,
+          RelocationFollowUpProcess.KEY)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -137,9 +140,12 @@ class HouseholdCaseProcessTest {
 
     walker.walkToEnd(pi.getId());
 
-    assertThat(pi).isEnded().hasPassed(TASK_CONFIRM_RELOCATION, END_SECURED_OTHER_WAY)
+    assertThat(pi).isEnded().hasPassed(TASK_CONFIRM_RELOCATION, SERVICE_START_RELOCATION_FOLLOW_UP, END_SECURED_OTHER_WAY)
         .hasNotPassed(TASK_VILLAGE_REVIEW);
     assertThat(ENGINE.domain().households().outcomeOf(pi.getBusinessKey())).contains("SECURED_OTHER_WAY");
+    // the case is archived; its follow-up visits wait for their months
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(RelocationFollowUpProcess.KEY)
+        .processInstanceBusinessKey(pi.getBusinessKey()).active().count()).isEqualTo(1);
   }
 
   @Test
