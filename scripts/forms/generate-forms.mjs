@@ -56,6 +56,17 @@ const BUILDER_CHOICES = valuesWhere(BUILDER_TYPES.map((o) => [o, o.value === 'SE
 
 const CHECK_LEVELS = opts(OPTIONS.checkLevels);
 
+const CHECK_KINDS = opts(OPTIONS.checkKinds);
+
+// A hazard check's findings start with their category (HazardCategory.parse): the hint lists the words.
+const HAZARD_HINT = {
+  type: 'text', id: 'Text_hazardCategories',
+  text: '每条以类别开头，如“屋面：刘家屋顶漏雨”。类别：' + OPTIONS.hazardCategories.map((c) => c.label.split(' ')[0]).join('、')
+    + '。\n\nStart each finding with its category, e.g. "Roof: the roof leaks". Categories: '
+    + OPTIONS.hazardCategories.map((c) => c.label.substring(c.label.indexOf(' ') + 1)).join(', ') + '.',
+  conditional: { hide: '=checkKind != "SAFETY_HAZARD"' },
+};
+
 const CAMPAIGN_DEADLINES = opts(OPTIONS.campaignDeadlines);
 
 const LIVELIHOODS = opts(OPTIONS.livelihoods);
@@ -481,6 +492,10 @@ const FORMS = [
 
   form('start-rectification-check', '启动问题排查 Start problem check',
     '开始一轮农房安全问题排查，边查边改。 Start a check for housing-security problems; problems are rectified as they are found.', [
+      select('checkKind', '排查类型 Kind of check', CHECK_KINDS, {
+        required: true,
+        description: '隐患排查覆盖本地全部农房，不限于重点对象 A hazard check covers every rural house of the place, not only the key groups',
+      }),
       select('checkLevel', L.checkLevel, CHECK_LEVELS, { required: true }),
       ...divisionSelects(),
       textfield('village', L.village, {
@@ -494,10 +509,12 @@ const FORMS = [
   form('conduct-check', '开展排查 Conduct check',
     '登记发现的问题；每条问题立即进入整改。 Record the problems found; each goes to rectification at once.', [
       checkGroup([
+        select('checkKind', '排查类型 Kind of check', CHECK_KINDS, RO),
         select('checkLevel', L.checkLevel, CHECK_LEVELS, RO),
         textfield('village', L.village, RO),
         textarea('checkScope', L.checkScope, RO),
       ]),
+      HAZARD_HINT,
       textarea('problemsFound', '发现的问题(每行一条) Problems found, one per line', {
         maxLength: 4000,
         description: '每条问题立即进入整改，每条不超过200字 Each goes to rectification at once (200 characters at most)',

@@ -221,6 +221,14 @@ class ModelsTest {
     assertThat(FormOptions.KEY_GROUPS).containsExactly(names(HouseholdCaseProcess.KeyGroup.values()));
     assertThat(FormOptions.RENOVATION_METHODS).containsExactly(names(HouseholdCaseProcess.RenovationMethod.values()));
     assertThat(FormOptions.CHECK_LEVELS).containsExactly(names(ProblemRectificationProcess.CheckLevel.values()));
+    assertThat(FormOptions.values("checkKinds")).containsExactly(names(ProblemRectificationProcess.CheckKind.values()));
+    // a finding's category is parsed by the words the form's hint shows: the list's labels
+    JsonNode hazardCategories = new ObjectMapper().readTree(Path.of("src/main/resources/data/form-options.json").toFile())
+        .path("hazardCategories");
+    List<String> labels = new ArrayList<>();
+    hazardCategories.forEach(option -> labels.add(option.path("value").asText() + "=" + option.path("label").asText()));
+    assertThat(labels).containsExactly(java.util.Arrays.stream(ProblemRectificationProcess.HazardCategory.values())
+        .map(c -> c.name() + "=" + c.zh + " " + c.en).toArray(String[]::new));
     assertThat(FormOptions.LIVELIHOODS).containsExactly(names(RelocationFollowUpProcess.Livelihood.values()));
     assertThat(FormOptions.CAMPAIGN_DEADLINES).containsExactly(names(Campaign.Deadline.values()))
         .containsExactly(names(Step.CampaignDeadline.values()));

@@ -57,6 +57,9 @@ public class ProgressReport {
   /** The stage of a case, from its milestones. */
   public enum Stage { REGISTERED, VERIFIED, METHOD_DECIDED, CONSTRUCTION_STARTED, ACCEPTED, CLOSED }
 
+  /** The findings of the hazard checks (安全隐患排查整治) of one category in a division: found, still open. */
+  public record HazardCount(long found, long open, long closed) {}
+
   /** Why a division is at risk. */
   public enum Risk { START_DEADLINE, COMPLETION_DEADLINE, OVERDUE_STEPS }
 
@@ -65,7 +68,7 @@ public class ProgressReport {
       Map<String, Long> outcomes, Map<String, Long> keyGroups, long notVerified, long dynamicTarget,
       long dynamicStarted, long dynamicCompleted, long startedLast14Days, long completedLast14Days,
       long openProblems, long overdueSteps, LocalDate projectedStartDate, LocalDate projectedCompletionDate,
-      List<Risk> risks) {
+      List<Risk> risks, Map<String, HazardCount> hazards) {
 
     public boolean atRisk() {
       return !risks.isEmpty();
@@ -179,6 +182,17 @@ public class ProgressReport {
       problems.put(rs.getString(1), rs.getLong(2));
     }, problemArgs.toArray());
 
+    // the hazard checks' findings per category: every check of the place, not only of the campaign's households
+    Map<String, Map<String, HazardCount>> hazards = new TreeMap<>();
+    List<Object> hazardArgs = new ArrayList<>();
+    String hazardSql = "select " + pKey + ", p.category, count(*), sum(case when p.status = 'OPEN' then 1 else 0 end)"
+        + " from problem p where p.category is not null" + filter("p", parentCode, visibleCounties, hazardArgs)
+        + " group by " + pKey + ", p.category";
+    jdbc.query(hazardSql, rs -> {
+      hazards.computeIfAbsent(rs.getString(1), c -> new TreeMap<>())
+          .put(rs.getString(2), new HazardCount(rs.getLong(3), rs.getLong(4), rs.getLong(3) - rs.getLong(4)));
+    }, hazardArgs.toArray());
+
     Map<String, Long> overdue = new TreeMap<>();
     List<Object> overdueArgs = new ArrayList<>(List.of(new Timestamp(ClockUtil.getCurrentTime().getTime()),
         campaign.year()));
@@ -193,6 +207,7 @@ public class ProgressReport {
     Set<String> codes = new TreeSet<>();
     codes.addAll(households.keySet());
     codes.addAll(problems.keySet());
+    codes.addAll(hazards.keySet());
     codes.addAll(overdue.keySet());
     if (visibleCounties != null && level != Level.TOWNSHIP) {
       // the user's own counties show even before their first household
@@ -205,7 +220,7 @@ public class ProgressReport {
     List<Row> rows = new ArrayList<>();
     for (String code : codes) {
       rows.add(row(code, households.getOrDefault(code, new long[width + 1]), problems.getOrDefault(code, 0L),
-          overdue.getOrDefault(code, 0L), campaign, today));
+          overdue.getOrDefault(code, 0L), hazards.getOrDefault(code, Map.of()), campaign, today));
     }
     rows.sort(Comparator.comparing(Row::code));
     return new Report(campaign.year(), level, parentCode, today, campaign.startDeadline(),
@@ -294,7 +309,8 @@ public class ProgressReport {
         divisions.nameOf(county), divisions.nameOf(rs.getString(c + 4)), step, since, due, overdueDays, List.of());
   }
 
-  private Row row(String code, long[] v, long openProblems, long overdueSteps, Campaign campaign, LocalDate today) {
+  private Row row(String code, long[] v, long openProblems, long overdueSteps, Map<String, HazardCount> hazards,
+      Campaign campaign, LocalDate today) {
     int i = 0;
     long total = v[i++];
     Map<Stage, Long> stages = new LinkedHashMap<>();
@@ -331,7 +347,7 @@ public class ProgressReport {
     }
     return new Row(code, divisions.nameOf(code), total, stages, outcomes, keyGroups, notVerified, target, started,
         completed, startedRecently, completedRecently, openProblems, overdueSteps, projectedStart,
-        projectedCompletion, List.copyOf(risks));
+        projectedCompletion, List.copyOf(risks), Map.copyOf(hazards));
   }
 
   /**

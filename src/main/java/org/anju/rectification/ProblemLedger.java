@@ -26,16 +26,22 @@ public class ProblemLedger {
 
   /** Where a check runs. */
   public record CheckPlace(String processInstanceId, String level, String countyCode, String townshipCode,
-      String village, String householdId, Integer campaignYear) {}
+      String village, String householdId, Integer campaignYear, String checkKind) {}
 
   /** Registers one problem of a batch and returns its problem id, e.g. {@code P000042}. */
   public String open(CheckPlace place, int batch, String description, LocalDate deadline, Instant now) {
+    return open(place, batch, null, description, deadline, now);
+  }
+
+  /** As above, for a finding of {@code category} (null when the check names none). */
+  public String open(CheckPlace place, int batch, String category, String description, LocalDate deadline,
+      Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("""
           insert into problem (process_instance_id, batch, check_level, county_code, township_code, village,
-            household_id, description, deadline, status, opened_at, campaign_year)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            household_id, description, deadline, status, opened_at, campaign_year, check_kind, category)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
       statement.setString(1, place.processInstanceId());
       statement.setInt(2, batch);
       statement.setString(3, place.level());
@@ -48,6 +54,8 @@ public class ProblemLedger {
       statement.setString(10, OPEN);
       statement.setTimestamp(11, Timestamp.from(now));
       statement.setObject(12, place.campaignYear());
+      statement.setString(13, place.checkKind());
+      statement.setString(14, category);
       return statement;
     }, key);
     long id = key.getKey().longValue();

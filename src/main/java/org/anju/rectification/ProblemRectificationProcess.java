@@ -56,6 +56,8 @@ public final class ProblemRectificationProcess {
   public static final class Vars {
     /** String, one of {@link CheckLevel}. */
     public static final String CHECK_LEVEL = "checkLevel";
+    /** String, one of {@link CheckKind}; HOUSING_SECURITY when not given (a failed acceptance's check). */
+    public static final String CHECK_KIND = "checkKind";
     public static final String CITY_CODE = "cityCode";
     public static final String COUNTY_CODE = "countyCode";
     public static final String TOWNSHIP_CODE = "townshipCode";
@@ -103,6 +105,7 @@ public final class ProblemRectificationProcess {
     public static final Variable<String> VILLAGE = Variable.text(Vars.VILLAGE);
     public static final Variable<String> HOUSEHOLD_ID = Variable.text(Vars.HOUSEHOLD_ID);
     public static final Variable<CheckLevel> CHECK_LEVEL = Variable.of(Vars.CHECK_LEVEL, CheckLevel.class);
+    public static final Variable<CheckKind> CHECK_KIND = Variable.of(Vars.CHECK_KIND, CheckKind.class);
     public static final Variable<Boolean> CHECK_FINISHED = Variable.flag(Vars.CHECK_FINISHED);
     public static final Variable<Integer> PROBLEM_BATCH = Variable.integer(Vars.PROBLEM_BATCH);
     public static final Variable<String> PROBLEM_ID = Variable.text(Vars.PROBLEM_ID);
@@ -111,6 +114,58 @@ public final class ProblemRectificationProcess {
     public static final Variable<String> CLOSE_OUT_REMARKS = Variable.text(Vars.CLOSE_OUT_REMARKS);
 
     private Typed() {}
+  }
+
+  /** What a check looks at. */
+  public enum CheckKind {
+    /** The housing security of the key groups' households (the campaign's own checks). */
+    HOUSING_SECURITY,
+    /** 安全隐患排查整治: every rural house of the place, each finding with its {@link HazardCategory}. */
+    SAFETY_HAZARD
+  }
+
+  /**
+   * The category of a hazard finding. A finding is written "category: description", the category by its
+   * Chinese or English word or its code, as the form's hint lists them ({@code data/form-options.json}).
+   */
+  public enum HazardCategory {
+    STRUCTURE("结构", "Structure"),
+    FOUNDATION("地基", "Foundation"),
+    ROOF("屋面", "Roof"),
+    WALLS("墙体", "Walls"),
+    FIRE("消防", "Fire"),
+    GEOLOGICAL("地质灾害", "Geological hazard"),
+    ILLEGAL_ALTERATION("违法改扩建", "Illegal alteration"),
+    OTHER("其他", "Other");
+
+    public final String zh;
+    public final String en;
+
+    HazardCategory(String zh, String en) {
+      this.zh = zh;
+      this.en = en;
+    }
+
+    /** A finding split into its category and description. */
+    public record Finding(HazardCategory category, String description) {}
+
+    /** The finding a line of the check's list names, if it starts with a category and a colon. */
+    public static java.util.Optional<Finding> parse(String line) {
+      String text = line.strip();
+      int colon = text.replace('：', ':').indexOf(':');
+      if (colon <= 0) {
+        return java.util.Optional.empty();
+      }
+      String word = text.substring(0, colon).strip();
+      String description = text.substring(colon + 1).strip();
+      for (HazardCategory category : values()) {
+        if (word.equals(category.zh) || word.equalsIgnoreCase(category.en) || word.equalsIgnoreCase(category.name())) {
+          return description.isEmpty() ? java.util.Optional.empty()
+              : java.util.Optional.of(new Finding(category, description));
+        }
+      }
+      return java.util.Optional.empty();
+    }
   }
 
   /** The three levels of the "three three" check. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.anju.rectification.ProblemRectificationProcess.CheckKind;
+import org.anju.rectification.ProblemRectificationProcess.HazardCategory;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
 import org.anju.tasklist.Step;
 import org.anju.tasklist.StepCatalogue;
@@ -65,6 +67,17 @@ public class RectificationSteps implements StepCatalogue {
     problems.flatMap(text -> text.lines().filter(line -> line.strip().length() > MAX_PROBLEM_LENGTH).findFirst())
         .ifPresent(line -> v.errors().add(Vars.PROBLEMS_FOUND, "每条问题最多 " + MAX_PROBLEM_LENGTH + " 个字",
             "each problem may have at most " + MAX_PROBLEM_LENGTH + " characters"));
+    // a hazard check's findings each name their category, so that progress can be told per category
+    if (problems.isPresent() && CheckKind.SAFETY_HAZARD.name().equals(v.raw(Vars.CHECK_KIND))) {
+      List<String> lines = problems.get().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+      for (int i = 0; i < lines.size(); i++) {
+        if (HazardCategory.parse(lines.get(i)).isEmpty()) {
+          v.errors().add(Vars.PROBLEMS_FOUND, "第 " + (i + 1) + " 条未以类别开头（如“屋面：刘家屋顶漏雨”）",
+              "finding " + (i + 1) + " does not start with its category (e.g. \"Roof: the roof leaks\")");
+          break;
+        }
+      }
+    }
     Optional<LocalDate> deadline = v.optionalDate(Vars.RECTIFY_DEADLINE);
     if (deadline.isPresent() && deadline.get().isBefore(v.today())) {
       v.errors().add(Vars.RECTIFY_DEADLINE, "（" + deadline.get() + "）不能早于今天",

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.anju.rectification.ProblemLedger.CheckPlace;
+import org.anju.rectification.ProblemRectificationProcess.HazardCategory;
 import org.anju.rectification.ProblemRectificationProcess.Typed;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,11 +39,14 @@ public class RegisterProblemsDelegate implements JavaDelegate {
     CheckPlace place = new CheckPlace(execution.getProcessInstanceId(),
         Typed.CHECK_LEVEL.get(execution).name(), Typed.COUNTY_CODE.get(execution),
         Typed.TOWNSHIP_CODE.get(execution), Typed.VILLAGE.get(execution), Typed.HOUSEHOLD_ID.get(execution),
-        execution.getVariable(Vars.CAMPAIGN_YEAR) instanceof Number year ? year.intValue() : null);
+        execution.getVariable(Vars.CAMPAIGN_YEAR) instanceof Number year ? year.intValue() : null,
+        Typed.CHECK_KIND.get(execution) == null ? null : Typed.CHECK_KIND.get(execution).name());
     Object found = execution.getVariable(Vars.PROBLEMS_FOUND);
     if (found instanceof String text) {
       text.lines().map(String::strip).filter(line -> !line.isEmpty())
-          .forEach(problem -> ledger.open(place, batch, problem, deadline, now));
+          .forEach(problem -> HazardCategory.parse(problem).ifPresentOrElse(
+              finding -> ledger.open(place, batch, finding.category().name(), problem, deadline, now),
+              () -> ledger.open(place, batch, problem, deadline, now)));
     }
     Typed.PROBLEM_BATCH.set(execution, batch);
     execution.removeVariable(Vars.PROBLEMS_FOUND);

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.anju.access.PlaceAccess;
 import org.anju.household.RegistrationRules;
+import org.anju.rectification.ProblemRectificationProcess.CheckKind;
 import org.anju.rectification.ProblemRectificationProcess.CheckLevel;
 import org.anju.rectification.ProblemRectificationProcess.Typed;
 import org.anju.rectification.ProblemRectificationProcess.Vars;
@@ -26,6 +27,8 @@ public class StartCheckListener implements ExecutionListener {
 
   static final Set<String> LEVELS =
       Arrays.stream(CheckLevel.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+  static final Set<String> KINDS =
+      Arrays.stream(CheckKind.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
   private final RegistrationRules places;
   private final CheckDeadlineWatch deadlines;
@@ -44,6 +47,9 @@ public class StartCheckListener implements ExecutionListener {
     FieldErrors errors = new FieldErrors();
     StepValues values = new StepValues(execution, errors);
     Optional<String> level = values.oneOf(Vars.CHECK_LEVEL, LEVELS);
+    if (values.raw(Vars.CHECK_KIND) != null) {
+      values.oneOf(Vars.CHECK_KIND, KINDS);
+    }
     Optional<String> township = places.checkPlace(values, Vars.CITY_CODE, Vars.COUNTY_CODE, Vars.TOWNSHIP_CODE);
     Optional<String> village = values.optionalText(Vars.VILLAGE, 50);
     if (village.isEmpty() && level.isPresent() && !CheckLevel.COUNTY.name().equals(level.get())) {
@@ -69,6 +75,9 @@ public class StartCheckListener implements ExecutionListener {
       execution.setProcessBusinessKey("CHECK-" + countyCode + "-" + execution.getProcessInstanceId());
     }
     execution.setVariable(Vars.CAMPAIGN_YEAR, deadlines.campaignYear(execution));
+    if (execution.getVariable(Vars.CHECK_KIND) == null) {
+      Typed.CHECK_KIND.set(execution, CheckKind.HOUSING_SECURITY);
+    }
     if (Typed.CHECK_FINISHED.get(execution) == null) {
       Typed.CHECK_FINISHED.set(execution, false);
     }

@@ -95,11 +95,11 @@ class ProgressReportTest {
     jdbc.update("update household set campaign_year = 2030 where household_id = ?",
         insert("140929102", "壬九", "POOR", true, null, null, null, null, null));
 
-    problem("140929", "140929102", "OPEN");
-    problem("140929", "140929102", "OPEN");
-    problem("140929", "140929102", "CLOSED");
-    problem("140926", "140926100", "OPEN");
-    problem("140121", "140121100", "OPEN");
+    problem("140929", "140929102", "OPEN", "ROOF"); // hazard findings (安全隐患排查整治) carry a category
+    problem("140929", "140929102", "OPEN", null);
+    problem("140929", "140929102", "CLOSED", "ROOF");
+    problem("140926", "140926100", "OPEN", "FIRE");
+    problem("140121", "140121100", "OPEN", null);
 
     for (String householdId : List.of(h1, h7)) {
       Task task = tasks.createTaskQuery().processInstanceBusinessKey(householdId).singleResult();
@@ -161,6 +161,9 @@ class ProgressReportTest {
         .containsEntry("dynamicTarget", 1).containsEntry("dynamicCompleted", 1).containsEntry("openProblems", 1)
         .containsEntry("overdueSteps", 1).containsEntry("projectedCompletionDate", "2031-03-17")
         .containsEntry("risks", List.of("OVERDUE_STEPS"));
+    // the hazard findings per category: found, still open, closed
+    assertThat(rows.get("140929").get("hazards")).isEqualTo(Map.of("ROOF", Map.of("found", 2, "open", 1, "closed", 1)));
+    assertThat(rows.get("140926").get("hazards")).isEqualTo(Map.of("FIRE", Map.of("found", 1, "open", 1, "closed", 0)));
   }
 
   @Test
@@ -364,11 +367,12 @@ class ProgressReportTest {
     return householdId;
   }
 
-  private void problem(String county, String township, String status) {
+  private void problem(String county, String township, String status, String category) {
     int n = ++sequence;
     jdbc.update("insert into problem (problem_id, process_instance_id, batch, check_level, county_code, township_code,"
-        + " description, deadline, status, opened_at) values (?, 'fixture', 1, 'COUNTY', ?, ?, '问题', ?, ?, ?)",
-        "PF" + n, county, township, Date.valueOf("2031-04-01"), status, Timestamp.valueOf(LocalDateTime.of(2031, 3, 1, 0, 0)));
+        + " description, deadline, status, opened_at, category) values (?, 'fixture', 1, 'COUNTY', ?, ?, '问题', ?, ?, ?, ?)",
+        "PF" + n, county, township, Date.valueOf("2031-04-01"), status, Timestamp.valueOf(LocalDateTime.of(2031, 3, 1, 0, 0)),
+        category);
   }
 
   private static Date date(LocalDate date) {

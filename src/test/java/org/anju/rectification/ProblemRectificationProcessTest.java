@@ -365,6 +365,34 @@ class ProblemRectificationProcessTest {
   // --- steps as the forms submit them
 
   @Test
+  void shouldRecordEachHazardFindingWithItsCategoryAndRefuseOneWithout() {
+    Map<String, Object> values = startValues(CheckLevel.TOWNSHIP);
+    values.put(Vars.CHECK_KIND, "EARTHQUAKE");
+    assertStartRefused(values, Vars.CHECK_KIND + ": must be one of [HOUSING_SECURITY, SAFETY_HAZARD], not 'EARTHQUAKE'");
+    values.put(Vars.CHECK_KIND, "SAFETY_HAZARD");
+    values.put(Vars.CHECK_SCOPE, "全乡农房安全隐患排查 Every rural house of the township");
+    ProcessInstance pi = formService().submitStartForm(definitionId(), values);
+    assertThat(pi).variables().containsEntry(Vars.CHECK_KIND, "SAFETY_HAZARD");
+
+    // every finding of a hazard check names its category; a list with one that does not is refused whole
+    Map<String, Object> uncategorised = new HashMap<>(Map.of(Vars.PROBLEMS_FOUND, "屋面：刘家屋顶漏雨\n王家电线老化",
+        Vars.CHECK_FINISHED, false));
+    assertThatThrownBy(() -> taskService().complete(task(TASK_CONDUCT_CHECK, pi).getId(), uncategorised))
+        .satisfies(Refused.naming(Vars.PROBLEMS_FOUND + ": finding 2 does not start with its category"));
+    assertThat(problemCount(pi)).isZero();
+
+    recordProblems(pi, "屋面：刘家屋顶漏雨\nFire: 王家电线老化\n地质灾害: 后山滑坡隐患", null, false);
+    assertThat(ENGINE.domain().jdbc().queryForList("select category from problem where process_instance_id = ? "
+        + "order by id", String.class, pi.getId())).containsExactly("ROOF", "FIRE", "GEOLOGICAL");
+    assertThat(ENGINE.domain().jdbc().queryForList("select distinct check_kind from problem where "
+        + "process_instance_id = ?", String.class, pi.getId())).containsExactly("SAFETY_HAZARD");
+    assertThat(tasksAt(pi, TASK_RECTIFY_PROBLEM)).hasSize(3);
+    // a housing-security check takes lines as they come
+    ProcessInstance security = startCheck(CheckLevel.VILLAGE);
+    assertThat(security).variables().containsEntry(Vars.CHECK_KIND, "HOUSING_SECURITY");
+  }
+
+  @Test
   void shouldEscalateWhatIsOpenAtTheEndOfMarchAndReportWhatIsOpenAtTheEndOfMayWhileTheCheckGoesOn() {
     int year = ENGINE.domain().jdbc().queryForObject("select max(campaign_year) from campaign", Integer.class);
     ProcessInstance pi = startCheck(CheckLevel.VILLAGE);

@@ -81,6 +81,32 @@ function outcomeList(report) {
         el('td', { text: OUTCOMES[outcome] }), el('td', { text: totals[outcome] || 0 }))))));
 }
 
+// the categories of the hazard checks' findings (data/form-options.json hazardCategories)
+const HAZARDS = {
+  STRUCTURE: '结构 Structure', FOUNDATION: '地基 Foundation', ROOF: '屋面 Roof', WALLS: '墙体 Walls',
+  FIRE: '消防 Fire', GEOLOGICAL: '地质灾害 Geological hazard', ILLEGAL_ALTERATION: '违法改扩建 Illegal alteration',
+  OTHER: '其他 Other'
+};
+
+function hazardList(report) {
+  const totals = {};
+  report.rows.forEach(row => Object.entries(row.hazards || {}).forEach(([category, n]) => {
+    const t = totals[category] || (totals[category] = { found: 0, open: 0, closed: 0 });
+    t.found += n.found; t.open += n.open; t.closed += n.closed;
+  }));
+  const shown = Object.keys(HAZARDS).filter(category => totals[category]);
+  return el('div', {},
+    el('h3', { text: '安全隐患排查整治（按类别） Hazard findings by category' }),
+    shown.length === 0 ? el('p', { class: 'muted', text: '无 none' }) :
+      el('table', { class: 'anju-hazards' },
+        el('thead', {}, el('tr', {}, ['类别 Category', '发现 Found', '未整改 Open', '已销号 Closed']
+          .map(text => el('th', { text })))),
+        el('tbody', {}, shown.map(category => el('tr', { 'data-category': category },
+          el('td', { text: HAZARDS[category] }), el('td', { text: totals[category].found }),
+          el('td', { text: totals[category].open, class: totals[category].open > 0 ? 'risk' : '' }),
+          el('td', { text: totals[category].closed }))))));
+}
+
 function stepList(board, reload) {
   const notices = board.notices.length === 0 ? el('p', { class: 'muted', text: '无 none' }) :
     el('table', { class: 'anju-notices' },
@@ -223,6 +249,7 @@ async function fill(container) {
     progressTable('各市进度 Progress by city', cities, 'city'),
     progressTable('各县进度 Progress by county', counties, 'county'),
     outcomeList(counties),
+    hazardList(counties),
     riskList(counties),
     stepList(board, reload),
     stuckList(stuck));
