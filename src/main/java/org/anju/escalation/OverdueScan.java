@@ -100,7 +100,11 @@ public class OverdueScan {
         .processInstanceIds(chunk.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
         .forEach(pi -> caseKeys.put(pi.getId(), pi.getBusinessKey() == null ? pi.getId() : pi.getBusinessKey()));
     int incidents = 0;
-    for (Task task : chunk) {
+    // read the chunk's tasks afresh in its own transaction: since the scan listed them, a timer of the case
+    // (a campaign deadline's event sub-process) may have moved a task to a new execution, or it was completed
+    List<Task> current = engine.getTaskService().createTaskQuery()
+        .taskIdIn(chunk.stream().map(Task::getId).toArray(String[]::new)).list();
+    for (Task task : current) {
       Map<String, Object> vars = countyOf(engine, task);
       Duration late = Duration.between(task.getDueDate().toInstant(), now);
       long days = late.toDays();
