@@ -4,7 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
 import javax.sql.DataSource;
+
+import org.anju.demo.DemoDocuments;
+import org.anju.documents.CaseDocuments;
+import org.anju.documents.FileSystemContentStore;
+import org.anju.documents.TaskDocuments;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.anju.campaign.CampaignCalendar;
 import org.anju.campaign.CampaignDeadlines;
@@ -60,7 +71,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class ProcessTestEngine {
 
   /** The delegates' view of the domain tables, for assertions. */
-  public record Domain(HouseholdRegistry households, ProblemLedger problems, JdbcTemplate jdbc) {}
+  public record Domain(HouseholdRegistry households, ProblemLedger problems, JdbcTemplate jdbc,
+      CaseDocuments documents, DemoDocuments demoDocuments) {}
 
   private final ProcessEngineConfigurationImpl configuration;
   private final Domain domain;
@@ -83,7 +95,15 @@ public final class ProcessTestEngine {
     RegistrationRules registrationRules = new RegistrationRules(divisions);
     HouseholdRegistry households = new HouseholdRegistry(jdbc);
     ProblemLedger problems = new ProblemLedger(jdbc);
-    this.domain = new Domain(households, problems, jdbc);
+    // the household file's documents in a folder of this run, as the embedded default keeps them
+    CaseDocuments documents;
+    try {
+      documents = new CaseDocuments(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+          new FileSystemContentStore(Files.createTempDirectory("anju-documents-" + name)), 20L << 20, 50_000_000);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.domain = new Domain(households, problems, jdbc, documents, new DemoDocuments(documents));
 
     Map<Object, Object> beans = new HashMap<>();
     CampaignCalendar campaigns = new CampaignCalendar(jdbc);
@@ -136,7 +156,7 @@ public final class ProcessTestEngine {
     configuration.setBeans(beans);
     configuration.getProcessEnginePlugins().add(
         new TasklistPlugin(new Steps(List.of(new HouseholdSteps(), new RectificationSteps(), new RelocationSteps())),
-            ReferenceFormats.DEFAULTS));
+            ReferenceFormats.DEFAULTS, new TaskDocuments(jdbc, "")));
     configuration.getProcessEnginePlugins().add(new HouseholdCasePlugin(milestones, households, deadlineWatch));
   }
 }

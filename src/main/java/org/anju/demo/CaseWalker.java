@@ -17,19 +17,22 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Takes a household case forward step by step with {@link DemoSteps}' values, as clerks would:
- * completes each task, and lets each notice period run out. Used by the demo data and the tests.
+ * uploads the documents each step requires, completes each task, and lets each notice period run out. Used by the demo data and the tests.
  */
 public class CaseWalker {
 
   private final TaskService tasks;
   private final ManagementService management;
+  private final DemoDocuments documents;
 
   /** Walk target meaning: until the case has ended. */
   public static final String END = "(end)";
 
-  public CaseWalker(ProcessEngine engine) {
+  /** A walker that gives each step the documents it requires, through {@code documents}, before completing it. */
+  public CaseWalker(ProcessEngine engine, DemoDocuments documents) {
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
+    this.documents = documents;
   }
 
   /** Completes steps until the case waits at {@code stopAt}; returns that task. */
@@ -57,6 +60,7 @@ public class CaseWalker {
       if (task.getTaskDefinitionKey().equals(HouseholdCaseProcess.Elements.TASK_PAYOUT_SUBSIDY)) {
         values.putIfAbsent(Vars.PAID_AMOUNT, tasks.getVariable(task.getId(), Vars.SUBSIDY_AMOUNT));
       }
+      documents.attachRequired(tasks, task, values);
       tasks.complete(task.getId(), values);
     }
     throw new IllegalStateException("case " + processInstanceId + " did not reach " + stopAt);

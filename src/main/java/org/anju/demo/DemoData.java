@@ -37,7 +37,11 @@ public class DemoData implements ApplicationRunner {
   private final ProcessEngine engine;
   private final OverdueScan overdueScan;
 
-  public DemoData(DemoUsers users, HouseholdCases cases, ProcessEngine engine, OverdueScan overdueScan) {
+  private final DemoDocuments documents;
+
+  public DemoData(DemoUsers users, HouseholdCases cases, ProcessEngine engine, OverdueScan overdueScan,
+      DemoDocuments documents) {
+    this.documents = documents;
     this.overdueScan = overdueScan;
     this.users = users;
     this.cases = cases;
@@ -51,7 +55,7 @@ public class DemoData implements ApplicationRunner {
         .processDefinitionKey(org.anju.household.HouseholdCaseProcess.KEY).count() > 0) {
       return; // demo households exist already, or real ones
     }
-    CaseWalker walker = new CaseWalker(engine);
+    CaseWalker walker = new CaseWalker(engine, documents);
     DemoUsers.DemoCounty kl = DemoUsers.KELAN;
     DemoUsers.DemoCounty jl = DemoUsers.JINGLE;
     String late = start(kl, "王秀英", "宋家沟村", KeyGroup.POOR, 1, true, walker, TASK_CONFIRM_IDENTIFICATION);

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 import org.anju.household.HouseholdCaseProcess.RenovationMethod;
 import org.anju.household.HouseholdCaseProcess.Vars;
@@ -36,6 +39,9 @@ public class HouseholdSteps implements StepCatalogue {
   /** At most 18 m² per person for households of three or more people (domain.md, acceptance). */
   static final double MAX_AREA_PER_PERSON = 18.0;
   static final int MAX_DEFECT_LENGTH = 200;
+  /** The grades of a dangerous house, whose appraisal report's scan the file must hold. */
+  static final Set<String> DANGEROUS_GRADES = Set.of("C", "D");
+
 
   /**
    * Limits are the notice periods of domain.md where a step is one, otherwise Anju's judgement; the
@@ -47,10 +53,14 @@ public class HouseholdSteps implements StepCatalogue {
           HouseholdSteps::confirmIdentification)
           .limitDays(7).cappedForDynamicGuarantee(START)
           .produces(APPLICATION, ID_COPY, HOUSEHOLD_REGISTER_COPY, PROOF_OF_GROUP)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), APPLICATION)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), ID_COPY)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), HOUSEHOLD_REGISTER_COPY)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), PROOF_OF_GROUP)
           .demo(today -> Map.of(Vars.IDENTITY_CONFIRMED, true)),
       Step.of(TASK_VERIFY_HOUSING, "verify-housing", Vars.TOWNSHIP_GROUP, HouseholdSteps::verifyHousing)
           .limitDays(14).cappedForDynamicGuarantee(START).cappedForEveryCase(COMPLETION)
-          .records(CaseMilestone.VERIFIED).produces(SURVEY_FORM, PHOTOS_BEFORE)
+          .records(CaseMilestone.VERIFIED).produces(SURVEY_FORM, PHOTOS_BEFORE).requires(SURVEY_FORM, PHOTOS_BEFORE)
           .demo(today -> Map.of(
               Vars.VERIFICATION_DATE, day(today, 60),
               Vars.VERIFIER_NAME, "郝建军",
@@ -60,6 +70,7 @@ public class HouseholdSteps implements StepCatalogue {
               Vars.VERIFICATION_NOTES, "墙体开裂，屋面漏雨 Cracked walls, leaking roof")),
       Step.of(TASK_APPRAISE_HOUSE, "appraise-house", Vars.APPRAISER_GROUP, HouseholdSteps::appraiseHouse)
           .limitDays(14).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(APPRAISAL_REPORT)
+          .requiresWhere(v -> DANGEROUS_GRADES.contains(v.getVariable(Vars.SAFETY_GRADE)), APPRAISAL_REPORT)
           .demo(today -> Map.of(
               Vars.SAFETY_GRADE, "D",
               Vars.SEISMICALLY_SAFE, true,
@@ -73,7 +84,7 @@ public class HouseholdSteps implements StepCatalogue {
               Vars.MOVE_IN_DATE, day(today, 20))),
       Step.of(TASK_ARRANGE_ALTERNATIVE_HOUSING, "arrange-alternative-housing", Vars.HOUSING_GROUP,
           HouseholdSteps::arrangeAlternativeHousing)
-          .limitDays(30).implies(CaseMilestone.VERIFIED).produces(AGREEMENT)
+          .limitDays(30).implies(CaseMilestone.VERIFIED).produces(AGREEMENT).requires(AGREEMENT)
           .demo(today -> Map.of(
               Vars.ALTERNATIVE_TYPE, "PUBLIC_RENTAL",
               Vars.ALTERNATIVE_ADDRESS, "村集体公租房 3 号 Village public rental flat 3",
@@ -84,22 +95,24 @@ public class HouseholdSteps implements StepCatalogue {
               Vars.VILLAGE_REVIEW_REMARKS))
           .fresh(Vars.VILLAGE_REVIEW_APPROVED, Vars.VILLAGE_REVIEW_REMARKS)
           .limitDays(7).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(REVIEW_RECORD)
+          .requiresWhere(yes(Vars.VILLAGE_REVIEW_APPROVED), REVIEW_RECORD)
           .demo(today -> Map.of(Vars.VILLAGE_REVIEW_DATE, day(today, 50), Vars.VILLAGE_REVIEW_APPROVED, true)),
       Step.of(TASK_TOWNSHIP_REVIEW, "township-review", Vars.TOWNSHIP_GROUP,
           v -> review(v, Vars.HOME_VISIT_DATE, Vars.VILLAGE_REVIEW_DATE, Vars.TOWNSHIP_REVIEW_APPROVED,
               Vars.TOWNSHIP_REVIEW_REMARKS))
           .fresh(Vars.TOWNSHIP_REVIEW_APPROVED, Vars.TOWNSHIP_REVIEW_REMARKS)
           .limitDays(7).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(REVIEW_RECORD)
+          .requiresWhere(yes(Vars.TOWNSHIP_REVIEW_APPROVED), REVIEW_RECORD)
           .demo(today -> Map.of(Vars.HOME_VISIT_DATE, day(today, 42), Vars.TOWNSHIP_REVIEW_APPROVED, true)),
       Step.of(TASK_COUNTY_APPROVAL, "county-approval", Vars.HOUSING_GROUP,
           v -> review(v, Vars.COUNTY_APPROVAL_DATE, Vars.HOME_VISIT_DATE, Vars.COUNTY_APPROVED,
               Vars.COUNTY_APPROVAL_REMARKS))
           .fresh(Vars.COUNTY_APPROVED, Vars.COUNTY_APPROVAL_REMARKS)
           .limitDays(7).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED)
-          .produces(APPROVAL_FORM, REVIEW_RECORD)
+          .produces(APPROVAL_FORM, REVIEW_RECORD).requiresWhere(yes(Vars.COUNTY_APPROVED), APPROVAL_FORM)
           .demo(today -> Map.of(Vars.COUNTY_APPROVAL_DATE, day(today, 34), Vars.COUNTY_APPROVED, true)),
       Step.of(TASK_SIGN_AGREEMENT, "sign-agreement", Vars.TOWNSHIP_GROUP, HouseholdSteps::signAgreement)
-          .limitDays(14).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(AGREEMENT)
+          .limitDays(14).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(AGREEMENT).requires(AGREEMENT)
           .demo(today -> Map.of(
               Vars.AGREEMENT_NUMBER, "GZ-2020-0088",
               Vars.AGREEMENT_DATE, day(today, 26),
@@ -113,6 +126,7 @@ public class HouseholdSteps implements StepCatalogue {
           HouseholdSteps::inspectConstruction)
           .limitDays(30).cappedForDynamicGuarantee(COMPLETION)
           .implies(CaseMilestone.VERIFIED, CaseMilestone.CONSTRUCTION_STARTED).produces(INSPECTION_LOG, PHOTOS_DURING)
+          .requires(PHOTOS_DURING)
           .demo(today -> Map.of(
               Vars.INSPECTION_DATE, day(today, 12),
               Vars.INSPECTOR_NAME, "郝建军",
@@ -125,7 +139,12 @@ public class HouseholdSteps implements StepCatalogue {
           .fresh(Vars.ACCEPTANCE_PASSED, Vars.ACCEPTANCE_DEFECTS)
           .limitDays(14).cappedForDynamicGuarantee(COMPLETION)
           .implies(CaseMilestone.VERIFIED, CaseMilestone.CONSTRUCTION_STARTED).records(CaseMilestone.ACCEPTED)
-          .produces(ACCEPTANCE_FORM, PHOTOS_AFTER)
+          .produces(ACCEPTANCE_FORM, PHOTOS_AFTER, DEMOLITION_PHOTO)
+          .requiresWhere(yes(Vars.ACCEPTANCE_PASSED), ACCEPTANCE_FORM)
+          .requiresWhere(yes(Vars.ACCEPTANCE_PASSED), PHOTOS_AFTER)
+          // one household, one house: a rebuild shows the old house gone
+          .requiresWhere(v -> yes(Vars.ACCEPTANCE_PASSED).test(v)
+              && RenovationMethod.REBUILD.name().equals(v.getVariable(Vars.RENOVATION_METHOD)), DEMOLITION_PHOTO)
           .demo(today -> Map.of(
               Vars.ACCEPTANCE_DATE, day(today, 6),
               Vars.FLOOR_AREA, 52.5,
@@ -137,7 +156,7 @@ public class HouseholdSteps implements StepCatalogue {
       // due 30 days after acceptance, as the model's dueDate says: no limit of its own
       Step.of(TASK_PAYOUT_SUBSIDY, "payout-subsidy", Vars.FINANCE_GROUP, HouseholdSteps::payoutSubsidy)
           .implies(CaseMilestone.VERIFIED, CaseMilestone.CONSTRUCTION_STARTED, CaseMilestone.ACCEPTED)
-          .produces(PAYMENT_PROOF)
+          .produces(PAYMENT_PROOF).requires(PAYMENT_PROOF)
           .demo(today -> Map.of(Vars.PAYMENT_DATE, day(today, 2), Vars.PAYMENT_REFERENCE, "YKT-20200528-0042")),
       Step.of(TASK_SUPPLY_ARCHIVE_DATA, "supply-archive-data", Vars.TOWNSHIP_GROUP, HouseholdSteps::supplyArchiveData)
           .limitDays(14).implies(CaseMilestone.VERIFIED),
@@ -147,6 +166,14 @@ public class HouseholdSteps implements StepCatalogue {
               Vars.ARCHIVE_NUMBER, "宋家沟镇危改字[2020]42号",
               Vars.ARCHIVED_DATE, day(today, 0),
               Vars.SYSTEM_DATA_APPROVED, true)));
+
+  /** The steps by element id. */
+  public static final Map<String, Step> STEPS_BY_ID = STEPS.stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Step::elementId, s -> s));
+
+  private static Predicate<VariableScope> yes(String decision) {
+    return v -> Boolean.TRUE.equals(v.getVariable(decision));
+  }
 
   @Override
   public String processKey() {

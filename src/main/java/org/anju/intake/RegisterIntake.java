@@ -27,6 +27,7 @@ import org.anju.household.Registration;
 import org.anju.household.RegistrationRules;
 import org.anju.intake.RegisterImports.Counts;
 import org.anju.intake.RegisterImports.RowOutcome;
+import org.anju.tasklist.MapVariableScope;
 import org.anju.tasklist.FieldErrors;
 import org.anju.tasklist.StepValues;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -49,6 +49,9 @@ final class FieldLabels {
   private static Map<String, Label> load() {
     Map<String, Label> labels = new HashMap<>();
     labels.put(FORM, new Label("表单", "Form"));
+    labels.put("documents", new Label("资料", "Documents"));
+    labels.put("file", new Label("文件", "File"));
+    labels.put("record", new Label("资料类型", "Document type"));
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {

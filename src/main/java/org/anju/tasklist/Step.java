@@ -2,10 +2,14 @@ package org.anju.tasklist;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * One user task as everything around the engine needs it: the element and form it is, the variable
@@ -29,12 +33,13 @@ import java.util.function.Function;
  * @param implies milestones that hold whenever the step is active, however the case got there (a
  *     process instance modification in Cockpit included)
  * @param documents the records of the household file the step produces
+ * @param required the documents without which the step cannot be completed, each where its condition holds
  * @param demoValues valid values for a case on its way to "made safe by renovation", given today
  */
 public record Step(String elementId, String formId, String candidateGroupVariable, String fixedCandidateGroup,
     StepRule rule, List<String> freshOnEntry, Duration limit, CampaignDeadline cappedForDynamicGuarantee,
     CampaignDeadline cappedForEveryCase, Milestone milestone, List<Milestone> implies, List<Document> documents,
-    Function<LocalDate, Map<String, Object>> demoValues) {
+    List<Requirement> required, Function<LocalDate, Map<String, Object>> demoValues) {
 
   /** The two deadlines of a campaign year: construction started, and renovation completed. */
   public enum CampaignDeadline { START, COMPLETION }
@@ -47,6 +52,24 @@ public record Step(String elementId, String formId, String candidateGroupVariabl
   /** A record of the household file (一户一档). */
   public interface Document {
     String name();
+
+    String zh();
+
+    String en();
+
+    /** A photo (an image) rather than a paper's scan (an image or a PDF). */
+    boolean photo();
+  }
+
+  /**
+   * A document the step needs before it completes, where {@code when} holds for the values the form leaves
+   * (a rebuild needs the demolition photo; a C/D house the appraisal report's scan).
+   */
+  public record Requirement(Document document, Predicate<VariableScope> when) {
+
+    public boolean applies(VariableScope values) {
+      return when.test(values);
+    }
   }
 
   public Step {
@@ -56,24 +79,25 @@ public record Step(String elementId, String formId, String candidateGroupVariabl
     freshOnEntry = List.copyOf(freshOnEntry);
     implies = List.copyOf(implies);
     documents = List.copyOf(documents);
+    required = List.copyOf(required);
     Objects.requireNonNull(demoValues, "demoValues");
   }
 
   /** A step whose candidate group is the value of {@code groupVariable}, with no limit yet. */
   public static Step of(String elementId, String formId, String groupVariable, StepRule rule) {
     return new Step(elementId, formId, groupVariable, null, rule, List.of(), null, null, null, null, List.of(),
-        List.of(), today -> Map.of());
+        List.of(), List.of(), today -> Map.of());
   }
 
   /** A step the model gives to one fixed group. */
   public static Step forFixedGroup(String elementId, String formId, String group, StepRule rule) {
     return new Step(elementId, formId, null, group, rule, List.of(), null, null, null, null, List.of(), List.of(),
-        today -> Map.of());
+        List.of(), today -> Map.of());
   }
 
   public Step limit(Duration value) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, value,
-        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, demoValues);
+        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, required, demoValues);
   }
 
   public Step limitDays(int days) {
@@ -82,37 +106,63 @@ public record Step(String elementId, String formId, String candidateGroupVariabl
 
   public Step fresh(String... fields) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, List.of(fields), limit,
-        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, demoValues);
+        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, required, demoValues);
   }
 
   public Step cappedForDynamicGuarantee(CampaignDeadline deadline) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
-        deadline, cappedForEveryCase, milestone, implies, documents, demoValues);
+        deadline, cappedForEveryCase, milestone, implies, documents, required, demoValues);
   }
 
   public Step cappedForEveryCase(CampaignDeadline deadline) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
-        cappedForDynamicGuarantee, deadline, milestone, implies, documents, demoValues);
+        cappedForDynamicGuarantee, deadline, milestone, implies, documents, required, demoValues);
   }
 
   public Step records(Milestone value) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
-        cappedForDynamicGuarantee, cappedForEveryCase, value, implies, documents, demoValues);
+        cappedForDynamicGuarantee, cappedForEveryCase, value, implies, documents, required, demoValues);
   }
 
   public Step implies(Milestone... values) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
-        cappedForDynamicGuarantee, cappedForEveryCase, milestone, List.of(values), documents, demoValues);
+        cappedForDynamicGuarantee, cappedForEveryCase, milestone, List.of(values), documents, required, demoValues);
   }
 
   public Step produces(Document... values) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
-        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, List.of(values), demoValues);
+        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, List.of(values), required, demoValues);
+  }
+
+  /** Needs {@code values} before it completes, always. */
+  public Step requires(Document... values) {
+    List<Requirement> all = new ArrayList<>(required);
+    for (Document value : values) {
+      all.add(new Requirement(value, v -> true));
+    }
+    return withRequired(all);
+  }
+
+  /** Needs {@code value} before it completes, where {@code when} holds. */
+  public Step requiresWhere(Predicate<VariableScope> when, Document value) {
+    List<Requirement> all = new ArrayList<>(required);
+    all.add(new Requirement(value, when));
+    return withRequired(all);
+  }
+
+  private Step withRequired(List<Requirement> all) {
+    return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
+        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, all, demoValues);
+  }
+
+  /** The documents it needs for these values, in the catalogue's order. */
+  public List<Document> requiredFor(VariableScope values) {
+    return required.stream().filter(r -> r.applies(values)).map(Requirement::document).distinct().toList();
   }
 
   public Step demo(Function<LocalDate, Map<String, Object>> values) {
     return new Step(elementId, formId, candidateGroupVariable, fixedCandidateGroup, rule, freshOnEntry, limit,
-        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, values);
+        cappedForDynamicGuarantee, cappedForEveryCase, milestone, implies, documents, required, values);
   }
 
   /** The campaign deadline that caps this step's due date for a case, or null. */

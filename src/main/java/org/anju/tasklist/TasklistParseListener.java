@@ -19,9 +19,9 @@ class TasklistParseListener extends AbstractBpmnParseListener {
   private final StepValidationListener validation;
   private final FreshFormListener freshForm;
 
-  TasklistParseListener(Steps steps, ReferenceFormats formats) {
+  TasklistParseListener(Steps steps, ReferenceFormats formats, StepEvidence evidence) {
     this.naming = new TaskNamingListener(steps);
-    this.validation = new StepValidationListener(steps, formats);
+    this.validation = new StepValidationListener(steps, formats, evidence);
     this.freshForm = new FreshFormListener(steps);
   }
 

@@ -17,10 +17,12 @@ public class TasklistPlugin extends AbstractProcessEnginePlugin {
 
   private final Steps steps;
   private final ReferenceFormats formats;
+  private final StepEvidence evidence;
 
-  public TasklistPlugin(Steps steps, ReferenceFormats formats) {
+  public TasklistPlugin(Steps steps, ReferenceFormats formats, StepEvidence evidence) {
     this.steps = steps;
     this.formats = formats;
+    this.evidence = evidence;
   }
 
   @Override
@@ -30,7 +32,7 @@ public class TasklistPlugin extends AbstractProcessEnginePlugin {
       listeners = new ArrayList<>();
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
-    listeners.add(new TasklistParseListener(steps, formats));
+    listeners.add(new TasklistParseListener(steps, formats, evidence));
     configuration.setCustomPreCommandInterceptorsTxRequired(
         withLast(new FormSubmissionPolicy(configuration), configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(

@@ -498,6 +498,9 @@ class BadInputCatalogueTest {
   ProcessEngine engine;
 
   @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
+
+  @Autowired
   HouseholdCases households;
 
   @Autowired
@@ -601,7 +604,7 @@ class BadInputCatalogueTest {
     Registration registration = new Registration("目录户", freshResidentId(), KeyGroup.POOR, "1409",
         DemoUsers.KELAN.countyCode(), DemoUsers.KELAN.townshipCode(), "宋家沟村", "宋家沟村 2 号", 3, true);
     String instanceId = households.register(registration).getId();
-    new CaseWalker(engine).walkTo(instanceId, step);
+    new CaseWalker(engine, demoDocuments).walkTo(instanceId, step);
     return instanceId;
   }
 

@@ -311,6 +311,9 @@ abstract class CountyIsolation {
   ProcessEngine engine;
 
   @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
+
+  @Autowired
   HouseholdCases households;
 
   @Autowired
@@ -327,7 +330,7 @@ abstract class CountyIsolation {
 
   @BeforeAll
   void startACaseAtEveryStationInBothCounties() {
-    CaseWalker walker = new CaseWalker(engine);
+    CaseWalker walker = new CaseWalker(engine, demoDocuments);
     for (DemoCounty county : List.of(KELAN, JINGLE)) {
       for (Station station : Station.values()) {
         String id = households.register(registration(county, county.townshipCode(),
@@ -998,7 +1001,7 @@ abstract class CountyIsolation {
   /** A new case of the county, taken to {@code step} as the clerks would. */
   String newCaseAt(DemoCounty county, String step) {
     String caseId = households.register(registration(county, county.townshipCode(), headNamePrefix(county) + "新")).getId();
-    new CaseWalker(engine).walkTo(caseId, step);
+    new CaseWalker(engine, demoDocuments).walkTo(caseId, step);
     return caseId;
   }
 

@@ -61,6 +61,9 @@ class ClerksDayBrowserTest {
   RuntimeService runtimeService;
   @Autowired
   ProcessEngine processEngine;
+
+  @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
   @Autowired
   HouseholdCases householdCases;
   @Autowired
@@ -110,7 +113,7 @@ class ClerksDayBrowserTest {
   @Test
   void theAgreementOffersSelfBuildAndTheInspectionCountsFromZero() {
     String caseId = registerHousehold("郭存仁", "宋家沟村", 1932);
-    new CaseWalker(processEngine).walkTo(caseId, TASK_SIGN_AGREEMENT);
+    new CaseWalker(processEngine, demoDocuments).walkTo(caseId, TASK_SIGN_AGREEMENT);
     String agreement = "签订改造协议 Sign renovation agreement · 郭存仁 · 宋家沟村";
 
     tasklist.logIn(TOWNSHIP_CLERK, DemoUsers.PASSWORD);
@@ -123,7 +126,7 @@ class ClerksDayBrowserTest {
         new Page.GetByTextOptions().setExact(true))).isVisible();
     page.keyboard().press("Escape");
 
-    new CaseWalker(processEngine).walkTo(caseId, TASK_INSPECT_CONSTRUCTION);
+    new CaseWalker(processEngine, demoDocuments).walkTo(caseId, TASK_INSPECT_CONSTRUCTION);
     String inspection = "施工质量安全巡查 Inspect construction · 郭存仁 · 宋家沟村";
     page.reload();
     Tasklist.TaskForm form = tasklist.openTask(inspection);
@@ -141,7 +144,7 @@ class ClerksDayBrowserTest {
   @Test
   void anAdministratorSeesTheCaseInItsNoticeFirstOnCockpitsStartPageAndEndsTheNoticeNow() {
     String caseId = registerHousehold("霍满仓", "宋家沟村", 1933);
-    new CaseWalker(processEngine).walkTo(caseId, TASK_VILLAGE_REVIEW);
+    new CaseWalker(processEngine, demoDocuments).walkTo(caseId, TASK_VILLAGE_REVIEW);
     org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceId(caseId).singleResult();
     taskService.complete(review.getId(), DemoSteps.valuesFor(TASK_VILLAGE_REVIEW, org.anju.clock.AnjuClock.today()));
     String householdId = runtimeService.createProcessInstanceQuery().processInstanceId(caseId).singleResult()

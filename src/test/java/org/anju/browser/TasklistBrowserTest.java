@@ -77,6 +77,9 @@ class TasklistBrowserTest {
   HistoryService historyService;
   @Autowired
   ProcessEngine processEngine;
+
+  @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
   @Autowired
   HouseholdCases householdCases;
 
@@ -178,7 +181,7 @@ class TasklistBrowserTest {
         KeyGroup.POOR, DemoUsers.KELAN.cityCode(), DemoUsers.KELAN.countyCode(), DemoUsers.KELAN.townshipCode(),
         village, village + "36号", 2, false);
     String caseId = householdCases.register(registration).getId();
-    new CaseWalker(processEngine).walkTo(caseId, TASK_VERIFY_HOUSING);
+    new CaseWalker(processEngine, demoDocuments).walkTo(caseId, TASK_VERIFY_HOUSING);
     return caseId;
   }
 }

@@ -89,6 +89,9 @@ class HousingCampaignProcessTest {
   TestRestTemplate rest;
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -182,7 +185,7 @@ class HousingCampaignProcessTest {
     ProcessInstance klStatic = register(KELAN, "白桂花", "长崖子村", KeyGroup.DIBAO, false);
     ProcessInstance jlDynamic = register(JINGLE, "贾福生", "西坡崖村", KeyGroup.POOR, true);
     ProcessInstance jlStatic = register(JINGLE, "任秀兰", "东坡崖村", KeyGroup.TEKUN, false);
-    CaseWalker walker = new CaseWalker(engine);
+    CaseWalker walker = new CaseWalker(engine, demoDocuments);
     walker.walkTo(jlDynamic.getId(), HouseholdCaseProcess.Elements.TASK_INSPECT_CONSTRUCTION);
     walker.walkTo(jlStatic.getId(), HouseholdCaseProcess.Elements.TASK_APPRAISE_HOUSE);
     for (ProcessInstance household : List.of(klDynamic, klStatic, jlDynamic, jlStatic)) {

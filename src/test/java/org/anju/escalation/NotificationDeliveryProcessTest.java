@@ -130,6 +130,9 @@ class NotificationDeliveryProcessTest {
   TestRestTemplate rest;
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -434,7 +437,7 @@ class NotificationDeliveryProcessTest {
         DemoSteps.residentId(DemoUsers.KELAN.countyCode(), 1940 + (n / 1000) % 60, n % 1000), KeyGroup.DIBAO,
         DemoUsers.KELAN.cityCode(), DemoUsers.KELAN.countyCode(), DemoUsers.KELAN.townshipCode(), village,
         village + (n % 100) + "号", 2, false));
-    Task walked = new CaseWalker(engine).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    Task walked = new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
     Task task = tasks.createTaskQuery().taskId(walked.getId()).singleResult();
     task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(1)).minus(Duration.ofHours(2))));
     tasks.saveTask(task);

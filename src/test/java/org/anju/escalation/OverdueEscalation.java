@@ -76,6 +76,9 @@ abstract class OverdueEscalation {
   TestRestTemplate rest;
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -105,7 +108,7 @@ abstract class OverdueEscalation {
   void shouldRaiseOneIncidentAndNotifyUpTheChainOnceEachUntilTheStepIsDone() {
     ProcessInstance pi = register(KELAN, "郭来福", "长崖子村", KeyGroup.DIBAO, false);
     String caseKey = pi.getBusinessKey();
-    Task task = new CaseWalker(engine).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    Task task = new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
     assertThat(task).hasCandidateGroup(Role.TOWNSHIP.groupId(KELAN.townshipCode()));
     Instant due = task.getDueDate().toInstant();
 
@@ -187,7 +190,7 @@ abstract class OverdueEscalation {
   @Test
   void shouldTellTheClerkWhoClaimedTheStep() {
     ProcessInstance pi = register(KELAN, "秦二虎", "宋家沟村", KeyGroup.POOR, false);
-    Task walked = new CaseWalker(engine).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    Task walked = new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
     tasks.claim(walked.getId(), KL_TOWNSHIP);
     Task task = tasks.createTaskQuery().taskId(walked.getId()).singleResult();
     task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(2)).minus(Duration.ofHours(1))));

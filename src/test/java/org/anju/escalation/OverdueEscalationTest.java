@@ -52,9 +52,9 @@ class OverdueEscalationTest extends OverdueEscalation {
     Campaign campaign = currentCampaign();
     Instant now = clockAt(LocalDate.of(campaign.year(), 1, 10).atTime(9, 0));
 
-    Task kelan = new CaseWalker(engine).walkTo(register(KELAN, "马有才", "宋家沟村", KeyGroup.DIBAO, false).getId(),
+    Task kelan = new CaseWalker(engine, demoDocuments).walkTo(register(KELAN, "马有才", "宋家沟村", KeyGroup.DIBAO, false).getId(),
         TASK_VERIFY_HOUSING);
-    Task jingle = new CaseWalker(engine).walkTo(register(JINGLE, "马有才", "西坡崖村", KeyGroup.DIBAO, false).getId(),
+    Task jingle = new CaseWalker(engine, demoDocuments).walkTo(register(JINGLE, "马有才", "西坡崖村", KeyGroup.DIBAO, false).getId(),
         TASK_VERIFY_HOUSING);
 
     assertThat(kelan.getDueDate().toInstant()).as("岢岚县: P2D").isEqualTo(now.plus(Duration.ofDays(2)));
@@ -79,7 +79,7 @@ class OverdueEscalationTest extends OverdueEscalation {
 
     // every household is verified by the end of May
     now = clockAt(campaign.completionDeadline().minusDays(5).atTime(9, 0));
-    Task lateVerification = new CaseWalker(engine).walkTo(
+    Task lateVerification = new CaseWalker(engine, demoDocuments).walkTo(
         register(JINGLE, "韩冬生", "东坡崖村", KeyGroup.DIBAO, false).getId(), TASK_VERIFY_HOUSING);
     assertThat(lateVerification.getDueDate().toInstant()).isEqualTo(startOf(campaign.completionDeadline().plusDays(1)))
         .isBefore(now.plus(Duration.ofDays(14)));

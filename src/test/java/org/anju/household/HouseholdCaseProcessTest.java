@@ -6,6 +6,8 @@ import static org.anju.household.HouseholdCaseProcess.Elements.*;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -57,7 +59,7 @@ class HouseholdCaseProcessTest {
   void setUp() {
     engine = extension.getProcessEngine();
     init(engine);
-    walker = new CaseWalker(engine);
+    walker = new CaseWalker(engine, ENGINE.domain().demoDocuments());
   }
 
   @Test
@@ -480,7 +482,7 @@ class HouseholdCaseProcessTest {
     Map<String, Object> gradeB = new HashMap<>(DemoSteps.valuesFor(TASK_APPRAISE_HOUSE, today()));
     gradeB.put(Vars.SAFETY_GRADE, "B");
     gradeB.remove(Vars.SEISMICALLY_SAFE);
-    taskService().complete(appraise.getId(), gradeB);
+    complete(appraise, gradeB);
     assertThat(safe).variables().containsEntry(Vars.RENOVATION_METHOD, "APPRAISED_SAFE");
 
     variables.put(Vars.RESIDENT_ID, DemoSteps.residentId(DemoUsers.JINGLE.countyCode(), 1950, SEQUENCE.incrementAndGet()));
@@ -488,7 +490,7 @@ class HouseholdCaseProcessTest {
     Task accept = walker.walkTo(rebuilt.getId(), TASK_INSPECT_ACCEPTANCE);
     Map<String, Object> withoutMeasures = new HashMap<>(DemoSteps.valuesFor(TASK_INSPECT_ACCEPTANCE, today()));
     withoutMeasures.put(Vars.SEISMIC_MEASURES, false);
-    taskService().complete(accept.getId(), withoutMeasures);
+    complete(accept, withoutMeasures);
     assertThat(rebuilt).isWaitingAt(TASK_PAYOUT_SUBSIDY);
   }
 
@@ -608,6 +610,12 @@ class HouseholdCaseProcessTest {
 
   private static java.util.function.Function<String, Map<String, Object>> grade(String grade) {
     return step -> step.equals(TASK_APPRAISE_HOUSE) ? Map.of(Vars.SAFETY_GRADE, grade) : Map.of();
+  }
+
+  /** As a clerk completes a step: its required documents first (the Documents tab), then the form. */
+  private static void complete(Task task, Map<String, Object> values) {
+    ENGINE.domain().demoDocuments().attachRequired(taskService(), task, values);
+    BpmnAwareTests.complete(task, values);
   }
 
   private static LocalDate today() {

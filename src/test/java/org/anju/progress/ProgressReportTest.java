@@ -68,6 +68,9 @@ class ProgressReportTest {
   @Autowired
   org.camunda.bpm.engine.ProcessEngine engine;
 
+  @Autowired
+  org.anju.demo.DemoDocuments demoDocuments;
+
   @BeforeAll
   void fixture() {
     ClockUtil.setCurrentTime(java.util.Date.from(TODAY.atTime(12, 0).atZone(AnjuClock.zone()).toInstant()));
@@ -270,7 +273,7 @@ class ProgressReportTest {
         false));
     jdbc.update("update household set campaign_year = 2030 where household_id = ?", started.getBusinessKey());
     String id = started.getId();
-    return new org.anju.demo.CaseWalker(engine).walkTo(id,
+    return new org.anju.demo.CaseWalker(engine, demoDocuments).walkTo(id,
         org.anju.household.HouseholdCaseProcess.Elements.TASK_VILLAGE_REVIEW);
   }
 

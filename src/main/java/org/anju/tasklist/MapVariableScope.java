@@ -1,4 +1,4 @@
-package org.anju.intake;
+package org.anju.tasklist;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,11 +14,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * A register row as the start form would have left it: a {@link VariableScope} over a plain map, so
  * that {@code RegistrationRules} checks an imported row exactly as it checks the start form.
  */
-final class MapVariableScope implements VariableScope {
+public final class MapVariableScope implements VariableScope {
 
   private final Map<String, Object> values;
 
-  MapVariableScope(Map<String, Object> values) {
+  public MapVariableScope(Map<String, Object> values) {
     this.values = new HashMap<>(values);
   }
 
