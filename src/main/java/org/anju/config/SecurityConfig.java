@@ -53,9 +53,11 @@ class SecurityConfig {
   FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
       @Value("${anju.limits.request-body:1MB}") DataSize body,
       @Value("${anju.intake.max-file-size:50MB}") DataSize register,
-      @Value("${anju.limits.staff-import:5MB}") DataSize staffImport) {
+      @Value("${anju.limits.staff-import:5MB}") DataSize staffImport,
+      @Value("${anju.documents.max-request-size:100MB}") DataSize documents) {
     FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(
-        Map.of("/api/intake/registers", register.toBytes() + 64 * 1024, "/api/admin/users", staffImport.toBytes()),
+        Map.of("/api/intake/registers", register.toBytes() + 64 * 1024, "/api/admin/users", staffImport.toBytes(),
+            "/api/tasks/", documents.toBytes()),
         body.toBytes()));
     registration.addUrlPatterns("/*");
     registration.setName("anjuRequestBodyLimit");

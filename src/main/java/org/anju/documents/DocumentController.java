@@ -99,7 +99,10 @@ class DocumentController {
       r.put("photo", record.photo());
       Optional<Step.Requirement> requirement = task.step.required().stream()
           .filter(q -> q.document().equals(record)).findFirst();
-      r.put("required", requirement.map(q -> q.applies(values)).orElse(false));
+      // required now for what the case holds; a condition on what this form will say is shown as such
+      r.put("required", requirement.map(q -> q.always() || q.applies(values)).orElse(false));
+      r.put("condition", requirement.filter(q -> !q.always())
+          .map(q -> Map.of("zh", q.conditionZh(), "en", q.conditionEn())).orElse(null));
       records.add(r);
     }
     body.put("records", records);

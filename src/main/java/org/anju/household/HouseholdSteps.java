@@ -53,10 +53,10 @@ public class HouseholdSteps implements StepCatalogue {
           HouseholdSteps::confirmIdentification)
           .limitDays(7).cappedForDynamicGuarantee(START)
           .produces(APPLICATION, ID_COPY, HOUSEHOLD_REGISTER_COPY, PROOF_OF_GROUP)
-          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), APPLICATION)
-          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), ID_COPY)
-          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), HOUSEHOLD_REGISTER_COPY)
-          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), PROOF_OF_GROUP)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), "确认属于重点对象时", "when membership is confirmed", APPLICATION)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), "确认属于重点对象时", "when membership is confirmed", ID_COPY)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), "确认属于重点对象时", "when membership is confirmed", HOUSEHOLD_REGISTER_COPY)
+          .requiresWhere(yes(Vars.IDENTITY_CONFIRMED), "确认属于重点对象时", "when membership is confirmed", PROOF_OF_GROUP)
           .demo(today -> Map.of(Vars.IDENTITY_CONFIRMED, true)),
       Step.of(TASK_VERIFY_HOUSING, "verify-housing", Vars.TOWNSHIP_GROUP, HouseholdSteps::verifyHousing)
           .limitDays(14).cappedForDynamicGuarantee(START).cappedForEveryCase(COMPLETION)
@@ -70,7 +70,8 @@ public class HouseholdSteps implements StepCatalogue {
               Vars.VERIFICATION_NOTES, "墙体开裂，屋面漏雨 Cracked walls, leaking roof")),
       Step.of(TASK_APPRAISE_HOUSE, "appraise-house", Vars.APPRAISER_GROUP, HouseholdSteps::appraiseHouse)
           .limitDays(14).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(APPRAISAL_REPORT)
-          .requiresWhere(v -> DANGEROUS_GRADES.contains(v.getVariable(Vars.SAFETY_GRADE)), APPRAISAL_REPORT)
+          .requiresWhere(v -> v.getVariable(Vars.SAFETY_GRADE) instanceof String g && DANGEROUS_GRADES.contains(g),
+              "鉴定为 C 级或 D 级时", "when the house is graded C or D", APPRAISAL_REPORT)
           .demo(today -> Map.of(
               Vars.SAFETY_GRADE, "D",
               Vars.SEISMICALLY_SAFE, true,
@@ -95,21 +96,21 @@ public class HouseholdSteps implements StepCatalogue {
               Vars.VILLAGE_REVIEW_REMARKS))
           .fresh(Vars.VILLAGE_REVIEW_APPROVED, Vars.VILLAGE_REVIEW_REMARKS)
           .limitDays(7).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(REVIEW_RECORD)
-          .requiresWhere(yes(Vars.VILLAGE_REVIEW_APPROVED), REVIEW_RECORD)
+          .requiresWhere(yes(Vars.VILLAGE_REVIEW_APPROVED), "通过时", "when approved", REVIEW_RECORD)
           .demo(today -> Map.of(Vars.VILLAGE_REVIEW_DATE, day(today, 50), Vars.VILLAGE_REVIEW_APPROVED, true)),
       Step.of(TASK_TOWNSHIP_REVIEW, "township-review", Vars.TOWNSHIP_GROUP,
           v -> review(v, Vars.HOME_VISIT_DATE, Vars.VILLAGE_REVIEW_DATE, Vars.TOWNSHIP_REVIEW_APPROVED,
               Vars.TOWNSHIP_REVIEW_REMARKS))
           .fresh(Vars.TOWNSHIP_REVIEW_APPROVED, Vars.TOWNSHIP_REVIEW_REMARKS)
           .limitDays(7).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(REVIEW_RECORD)
-          .requiresWhere(yes(Vars.TOWNSHIP_REVIEW_APPROVED), REVIEW_RECORD)
+          .requiresWhere(yes(Vars.TOWNSHIP_REVIEW_APPROVED), "通过时", "when approved", REVIEW_RECORD)
           .demo(today -> Map.of(Vars.HOME_VISIT_DATE, day(today, 42), Vars.TOWNSHIP_REVIEW_APPROVED, true)),
       Step.of(TASK_COUNTY_APPROVAL, "county-approval", Vars.HOUSING_GROUP,
           v -> review(v, Vars.COUNTY_APPROVAL_DATE, Vars.HOME_VISIT_DATE, Vars.COUNTY_APPROVED,
               Vars.COUNTY_APPROVAL_REMARKS))
           .fresh(Vars.COUNTY_APPROVED, Vars.COUNTY_APPROVAL_REMARKS)
           .limitDays(7).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED)
-          .produces(APPROVAL_FORM, REVIEW_RECORD).requiresWhere(yes(Vars.COUNTY_APPROVED), APPROVAL_FORM)
+          .produces(APPROVAL_FORM, REVIEW_RECORD).requiresWhere(yes(Vars.COUNTY_APPROVED), "通过时", "when approved", APPROVAL_FORM)
           .demo(today -> Map.of(Vars.COUNTY_APPROVAL_DATE, day(today, 34), Vars.COUNTY_APPROVED, true)),
       Step.of(TASK_SIGN_AGREEMENT, "sign-agreement", Vars.TOWNSHIP_GROUP, HouseholdSteps::signAgreement)
           .limitDays(14).cappedForDynamicGuarantee(START).implies(CaseMilestone.VERIFIED).produces(AGREEMENT).requires(AGREEMENT)
@@ -140,11 +141,12 @@ public class HouseholdSteps implements StepCatalogue {
           .limitDays(14).cappedForDynamicGuarantee(COMPLETION)
           .implies(CaseMilestone.VERIFIED, CaseMilestone.CONSTRUCTION_STARTED).records(CaseMilestone.ACCEPTED)
           .produces(ACCEPTANCE_FORM, PHOTOS_AFTER, DEMOLITION_PHOTO)
-          .requiresWhere(yes(Vars.ACCEPTANCE_PASSED), ACCEPTANCE_FORM)
-          .requiresWhere(yes(Vars.ACCEPTANCE_PASSED), PHOTOS_AFTER)
+          .requiresWhere(yes(Vars.ACCEPTANCE_PASSED), "验收合格时", "when acceptance passes", ACCEPTANCE_FORM)
+          .requiresWhere(yes(Vars.ACCEPTANCE_PASSED), "验收合格时", "when acceptance passes", PHOTOS_AFTER)
           // one household, one house: a rebuild shows the old house gone
           .requiresWhere(v -> yes(Vars.ACCEPTANCE_PASSED).test(v)
-              && RenovationMethod.REBUILD.name().equals(v.getVariable(Vars.RENOVATION_METHOD)), DEMOLITION_PHOTO)
+              && RenovationMethod.REBUILD.name().equals(v.getVariable(Vars.RENOVATION_METHOD)),
+              "拆除重建且验收合格时", "when a rebuilt house passes acceptance", DEMOLITION_PHOTO)
           .demo(today -> Map.of(
               Vars.ACCEPTANCE_DATE, day(today, 6),
               Vars.FLOOR_AREA, 52.5,

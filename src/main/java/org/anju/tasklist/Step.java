@@ -65,7 +65,13 @@ public record Step(String elementId, String formId, String candidateGroupVariabl
    * A document the step needs before it completes, where {@code when} holds for the values the form leaves
    * (a rebuild needs the demolition photo; a C/D house the appraisal report's scan).
    */
-  public record Requirement(Document document, Predicate<VariableScope> when) {
+  public record Requirement(Document document, Predicate<VariableScope> when, String conditionZh, String conditionEn) {
+
+    /** Required whatever the form says. */
+    public boolean always() {
+      return conditionEn == null;
+    }
+
 
     public boolean applies(VariableScope values) {
       return when.test(values);
@@ -138,15 +144,15 @@ public record Step(String elementId, String formId, String candidateGroupVariabl
   public Step requires(Document... values) {
     List<Requirement> all = new ArrayList<>(required);
     for (Document value : values) {
-      all.add(new Requirement(value, v -> true));
+      all.add(new Requirement(value, v -> true, null, null));
     }
     return withRequired(all);
   }
 
-  /** Needs {@code value} before it completes, where {@code when} holds. */
-  public Step requiresWhere(Predicate<VariableScope> when, Document value) {
+  /** Needs {@code value} before it completes, where {@code when} holds, as the condition's words say. */
+  public Step requiresWhere(Predicate<VariableScope> when, String conditionZh, String conditionEn, Document value) {
     List<Requirement> all = new ArrayList<>(required);
-    all.add(new Requirement(value, when));
+    all.add(new Requirement(value, when, conditionZh, conditionEn));
     return withRequired(all);
   }
 

@@ -92,6 +92,12 @@ abstract class HouseholdWalkThrough {
     List<Map<String, Object>> outcome = county.list("/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=" + Vars.OUTCOME);
     assertThat(outcome).singleElement().satisfies(v -> assertThat(v.get("value")).isEqualTo("MADE_SAFE_BY_RENOVATION"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> file = (List<Map<String, Object>>) county.anju(org.springframework.http.HttpMethod.GET,
+        "/api/cases/" + instanceId + "/documents", null).getBody().get("documents");
+    assertThat(file).as("the household file holds what each step asked for")
+        .extracting(d -> d.get("record")).contains("ID_COPY", "PHOTOS_BEFORE", "AGREEMENT", "PHOTOS_DURING",
+            "ACCEPTANCE_FORM", "PHOTOS_AFTER", "PAYMENT_PROOF");
   }
 
   @Test
@@ -109,6 +115,7 @@ abstract class HouseholdWalkThrough {
     Map<String, Object> values = new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, AnjuClock.today()));
     values.put(Vars.VERIFICATION_DATE, AnjuClock.today().plusDays(3).toString());
     values.put(Vars.HOUSE_STRUCTURE, "PALACE");
+    tasklist.uploadRequiredDocuments((String) task.get("id"));
     ResponseEntity<Map<String, Object>> refused = tasklist.post("/task/" + task.get("id") + "/submit-form",
         Map.of("variables", RestVariables.typed(values)));
 
@@ -173,6 +180,7 @@ abstract class HouseholdWalkThrough {
 
     assertThat(tasklist.post("/task/" + taskId + "/claim", Map.of("userId", tasklist.user())).getStatusCode().value())
         .as("claim %s as %s", step, tasklist.user()).isEqualTo(204);
+    tasklist.uploadRequiredDocuments(taskId);
     ResponseEntity<Map<String, Object>> submitted = tasklist.post("/task/" + taskId + "/submit-form",
         Map.of("variables", RestVariables.typed(values)));
     assertThat(submitted.getStatusCode().value()).as("submit %s: %s", step, submitted.getBody()).isEqualTo(204);
