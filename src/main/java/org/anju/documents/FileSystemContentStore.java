@@ -97,6 +97,10 @@ public final class FileSystemContentStore implements ContentStore {
     }
   }
 
+  public Path root() {
+    return root;
+  }
+
   @Override
   public String describe() {
     return "file:" + root;
