@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 
 import org.anju.demo.DemoDocuments;
 import org.anju.documents.CaseDocuments;
+import org.anju.documents.CompileHouseholdFileDelegate;
+import org.anju.documents.pdf.HouseholdFilePdf;
 import org.anju.documents.FileSystemContentStore;
 import org.anju.documents.TaskDocuments;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -106,6 +108,8 @@ public final class ProcessTestEngine {
     this.domain = new Domain(households, problems, jdbc, documents, new DemoDocuments(documents));
 
     Map<Object, Object> beans = new HashMap<>();
+    beans.put("compileHouseholdFileDelegate", new CompileHouseholdFileDelegate(documents,
+        HouseholdFilePdf.withBundledFont(), jdbc));
     CampaignCalendar campaigns = new CampaignCalendar(jdbc);
     if (campaigns.all().isEmpty()) {
       campaigns.save(Campaigns.next(org.anju.clock.AnjuClock.today(), 7), org.anju.clock.AnjuClock.now());

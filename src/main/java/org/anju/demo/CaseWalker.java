@@ -75,8 +75,15 @@ public class CaseWalker {
   private static final List<String> NOTICE_TIMERS = List.of(HouseholdCaseProcess.Elements.TIMER_VILLAGE_NOTICE,
       HouseholdCaseProcess.Elements.TIMER_TOWNSHIP_NOTICE, HouseholdCaseProcess.Elements.TIMER_COUNTY_NOTICE);
 
-  /** The notice periods: the walk executes their timers at once instead of waiting days. */
+  /**
+   * The notice periods: the walk executes their timers at once instead of waiting days; and the archive's
+   * household file, made by the job executor after the archiving, is made here at once.
+   */
   private void runDueNoticeTimers(String processInstanceId) {
+    for (Job job : management.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(HouseholdCaseProcess.Elements.SERVICE_COMPILE_HOUSEHOLD_FILE).list()) {
+      management.executeJob(job.getId());
+    }
     for (String timer : NOTICE_TIMERS) {
       for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timer).timers().list()) {
         management.executeJob(job.getId());

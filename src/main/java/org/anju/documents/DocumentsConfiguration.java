@@ -2,6 +2,7 @@ package org.anju.documents;
 
 import java.nio.file.Path;
 
+import org.anju.documents.pdf.HouseholdFilePdf;
 import org.anju.tasklist.StepEvidence;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +31,11 @@ class DocumentsConfiguration {
       @Value("${anju.documents.max-file-size:20MB}") DataSize maxFile,
       @Value("${anju.documents.max-pixels:50000000}") long maxPixels) {
     return new CaseDocuments(jdbc, new TransactionTemplate(transactions), store, maxFile.toBytes(), maxPixels);
+  }
+
+  @Bean
+  CompileHouseholdFileDelegate compileHouseholdFileDelegate(CaseDocuments documents, HouseholdFilePdf pdf, JdbcTemplate jdbc) {
+    return new CompileHouseholdFileDelegate(documents, pdf, jdbc);
   }
 
   @Bean

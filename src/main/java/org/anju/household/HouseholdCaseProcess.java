@@ -53,6 +53,7 @@ public final class HouseholdCaseProcess {
     public static final String TASK_PAYOUT_SUBSIDY = "UserTask_PayoutSubsidy";
     public static final String GATEWAY_MERGE_ARCHIVE = "Gateway_MergeArchive";
     public static final String SERVICE_CHECK_ARCHIVE = "ServiceTask_CheckArchiveCompleteness";
+    public static final String SERVICE_COMPILE_HOUSEHOLD_FILE = "ServiceTask_CompileHouseholdFile";
     public static final String GATEWAY_ARCHIVE_COMPLETE = "Gateway_ArchiveComplete";
     public static final String TASK_SUPPLY_ARCHIVE_DATA = "UserTask_SupplyArchiveData";
     public static final String TASK_ARCHIVE_CASE = "UserTask_ArchiveCase";
@@ -231,6 +232,12 @@ public final class HouseholdCaseProcess {
     public static final String ARCHIVED_DATE = "archivedDate";
     /** Boolean: the data was checked and entered into the national information system. */
     public static final String SYSTEM_DATA_APPROVED = "systemDataApproved";
+    /** Who approved the national system's data and when: set by the server at the archive step, never a form's. */
+    public static final String SYSTEM_DATA_APPROVED_BY = "systemDataApprovedBy";
+    public static final String SYSTEM_DATA_APPROVED_AT = "systemDataApprovedAt";
+    /** The archived household file (PDF): its document id and SHA-256, recorded once it is made. */
+    public static final String HOUSEHOLD_FILE_DOCUMENT = "householdFileDocument";
+    public static final String HOUSEHOLD_FILE_SHA256 = "householdFileSha256";
     /** String, one of {@link Outcome}. */
     public static final String OUTCOME = "outcome";
 

@@ -17,13 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The labels clerks see for each field, read from the forms, so that a refusal names the field as
  * the form does ("入户核查日期：… / Home visit date: …") and not by its variable.
  */
-final class FieldLabels {
+public final class FieldLabels {
 
   /** The name of a problem that concerns the form as a whole. */
   static final String FORM = "form";
 
   /** A label in its two languages: the form's "入户核查日期 Home visit date" is 入户核查日期 and Home visit date. */
-  record Label(String zh, String en) {
+  public record Label(String zh, String en) {
 
     static Label of(String label) {
       int at = 0;
@@ -41,7 +41,7 @@ final class FieldLabels {
   private FieldLabels() {}
 
   /** The field's label; a field no form shows is named by its variable. */
-  static Label label(String field) {
+  public static Label label(String field) {
     Label label = LABELS.get(field);
     return label == null ? new Label(field, field) : label;
   }

@@ -256,7 +256,43 @@ class HouseholdCaseProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_ARCHIVE_CASE).variables().containsEntry(Vars.ARCHIVE_COMPLETE, true);
     complete(task(pi), DemoSteps.valuesFor(TASK_ARCHIVE_CASE, today()));
+    assertThat(pi).isWaitingAt(SERVICE_COMPILE_HOUSEHOLD_FILE); // after the archiving is committed
+    execute(job(SERVICE_COMPILE_HOUSEHOLD_FILE, pi));
     assertThat(pi).isEnded().hasPassed(END_APPRAISED_SAFE);
+  }
+
+  @Test
+  void shouldKeepTheArchivedHouseholdFileAsOnePdfWithEveryRecordAndPhoto() throws java.io.IOException {
+    ProcessInstance pi = register(KeyGroup.TEKUN);
+    walker.walkToEnd(pi.getId());
+    assertThat(pi).isEnded().hasPassed(SERVICE_COMPILE_HOUSEHOLD_FILE, END_MADE_SAFE);
+
+    var documents = ENGINE.domain().documents();
+    var all = documents.ofCase(pi.getId());
+    var file = all.stream().filter(d -> org.anju.documents.CaseDocuments.HOUSEHOLD_FILE.equals(d.record()))
+        .collect(java.util.stream.Collectors.toList());
+    assertThat(file).singleElement().satisfies(f -> assertThat(f.mediaType()).isEqualTo("application/pdf"));
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(Vars.HOUSEHOLD_FILE_SHA256).singleResult().getValue()).isEqualTo(file.get(0).sha256());
+    var given = all.stream().filter(d -> !d.record().equals(org.anju.documents.CaseDocuments.HOUSEHOLD_FILE)).toList();
+    try (var in = documents.store().get(file.get(0).sha256());
+        var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      String head = (String) historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName(Vars.HEAD_NAME).singleResult().getValue();
+      assertThat(text).contains(head, "岢岚县", "农户基本信息表", "入户核验调查表", "改造协议", "竣工验收表", "补助资金发放凭证",
+          "改造前照片", "改造中照片", "改造后照片", "宋家沟镇危改字[2020]42号");
+      given.forEach(d -> assertThat(text).as("the SHA-256 of %s", d.fileName()).contains(d.sha256()));
+      int images = 0;
+      for (var page : pdf.getPages()) {
+        for (var name : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+            images++;
+          }
+        }
+      }
+      assertThat(images).as("every photo and scan printed").isEqualTo(given.size());
+    }
   }
 
   @Test

@@ -85,6 +85,12 @@ public final class HouseholdFilePdf {
   }
 
   /** Whether files can be printed; false when the font could not be loaded at start-up. */
+  /** With the bundled font and the default image resolution, as an engine without Spring needs it. */
+  public static HouseholdFilePdf withBundledFont() {
+    return HouseholdFilePdfConfig.create(
+        new org.springframework.core.io.DefaultResourceLoader().getResource(HouseholdFilePdfConfig.DEFAULT_FONT), 200);
+  }
+
   public boolean isAvailable() {
     return unavailable == null;
   }
