@@ -136,7 +136,7 @@ public final class ProcessTestEngine {
     beans.put("chinaDates", new org.anju.clock.ChinaDates());
     beans.put("countyDecisions", new org.anju.household.CountyDecisions());
     beans.put("logInspectionDelegate", new LogInspectionDelegate(households));
-    beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate());
+    beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate(documents));
     CheckDeadlineWatch checkDeadlines = new CheckDeadlineWatch(campaigns, campaignDeadlines, notifier, jdbc);
     beans.put("checkDeadlineWatch", checkDeadlines);
     beans.put("escalateOpenProblemsDelegate", new EscalateOpenProblemsDelegate(checkDeadlines));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.anju.clock.AnjuClock;
+import org.anju.household.CaseRecords;
 import org.anju.tasklist.FieldErrors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch of files is stored whole or not at all, and a crash between content and row leaves only content that
  * {@link #sweepOrphans} removes.
  */
-public class CaseDocuments {
+public class CaseDocuments implements CaseRecords {
 
   /** The record of the archive PDF itself: not one of the file's records, the file. */
   public static final String HOUSEHOLD_FILE = "HOUSEHOLD_FILE";
@@ -183,6 +184,12 @@ public class CaseDocuments {
   public List<Document> ofCase(String processInstanceId) {
     return jdbc.query("select " + COLUMNS + " from case_document where process_instance_id = ? order by id", ROW,
         processInstanceId);
+  }
+
+  @Override
+  public java.util.Set<String> recordsOf(String processInstanceId) {
+    return new java.util.HashSet<>(jdbc.queryForList("select distinct record from case_document where "
+        + "process_instance_id = ?", String.class, processInstanceId));
   }
 
   /** The documents given for one task. */

@@ -1,7 +1,12 @@
 package org.anju.household;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.anju.tasklist.Step;
 
 import org.anju.household.HouseholdCaseProcess.RenovationMethod;
 import org.anju.household.HouseholdCaseProcess.Typed;
@@ -11,11 +16,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves {@code ServiceTask_CheckArchiveCompleteness}: one household, one file. Lists the records
- * the household's path requires that the case does not hold, so the township can supply them.
+ * Serves {@code ServiceTask_CheckArchiveCompleteness}: one household, one file. Lists the data the
+ * household's path requires that the case does not hold, and the documents that the steps it went through
+ * require and its file lacks (a case moved past a step in Cockpit skipped its uploads), so the township can
+ * supply them.
  */
 @Component("checkArchiveCompletenessDelegate")
 public class CheckArchiveCompletenessDelegate implements JavaDelegate {
+
+  private final CaseRecords records;
+
+  public CheckArchiveCompletenessDelegate(CaseRecords records) {
+    this.records = records;
+  }
 
   /** Dates a file may lack, in the order of the path. */
   static final List<String> DATE_ITEMS = List.of(Vars.VERIFICATION_DATE, Vars.APPRAISAL_DATE,
@@ -34,7 +47,8 @@ public class CheckArchiveCompletenessDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> missing = missingItems(execution);
+    List<String> missing = new ArrayList<>(missingItems(execution));
+    missing.addAll(missingRecords(execution));
     execution.setVariable(Vars.ARCHIVE_COMPLETE, missing.isEmpty());
     execution.setVariable(Vars.ARCHIVE_MISSING, String.join(",", missing));
   }
@@ -50,6 +64,23 @@ public class CheckArchiveCompletenessDelegate implements JavaDelegate {
       required.addAll(ALTERNATIVE);
     }
     return required.stream().filter(name -> isBlank(execution.getVariable(name))).toList();
+  }
+
+  /** The records required by the user tasks the case completed, for the values it holds now, not in its file. */
+  List<String> missingRecords(DelegateExecution execution) {
+    Set<String> visited = new HashSet<>();
+    execution.getProcessEngineServices().getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).activityType("userTask").finished().list()
+        .forEach(a -> visited.add(a.getActivityId()));
+    Set<String> held = records.recordsOf(execution.getProcessInstanceId());
+    Set<String> missing = new LinkedHashSet<>();
+    for (Step step : HouseholdSteps.STEPS) {
+      if (visited.contains(step.elementId()) && !step.elementId().equals(HouseholdCaseProcess.Elements.TASK_SUPPLY_ARCHIVE_DATA)) {
+        step.requiredFor(execution).stream().map(Step.Document::name).filter(r -> !held.contains(r)).forEach(missing::add);
+      }
+    }
+    // in the file's order, as the township reads it
+    return java.util.Arrays.stream(HouseholdFileRecord.values()).map(Enum::name).filter(missing::contains).toList();
   }
 
   private static boolean isBlank(Object value) {

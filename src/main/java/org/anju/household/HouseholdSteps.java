@@ -160,8 +160,9 @@ public class HouseholdSteps implements StepCatalogue {
           .implies(CaseMilestone.VERIFIED, CaseMilestone.CONSTRUCTION_STARTED, CaseMilestone.ACCEPTED)
           .produces(PAYMENT_PROOF).requires(PAYMENT_PROOF)
           .demo(today -> Map.of(Vars.PAYMENT_DATE, day(today, 2), Vars.PAYMENT_REFERENCE, "YKT-20200528-0042")),
-      Step.of(TASK_SUPPLY_ARCHIVE_DATA, "supply-archive-data", Vars.TOWNSHIP_GROUP, HouseholdSteps::supplyArchiveData)
-          .limitDays(14).implies(CaseMilestone.VERIFIED),
+      supplyingMissingRecords(Step.of(TASK_SUPPLY_ARCHIVE_DATA, "supply-archive-data", Vars.TOWNSHIP_GROUP,
+          HouseholdSteps::supplyArchiveData).limitDays(14).implies(CaseMilestone.VERIFIED)
+          .produces(HouseholdFileRecord.values())),
       Step.of(TASK_ARCHIVE_CASE, "archive-case", Vars.HOUSING_GROUP, HouseholdSteps::archiveCase)
           .limitDays(14).implies(CaseMilestone.VERIFIED)
           .demo(today -> Map.of(
@@ -172,6 +173,16 @@ public class HouseholdSteps implements StepCatalogue {
   /** The steps by element id. */
   public static final Map<String, Step> STEPS_BY_ID = STEPS.stream()
       .collect(java.util.stream.Collectors.toUnmodifiableMap(Step::elementId, s -> s));
+
+  /** The township supplies what the archive check found missing, any record of the file. */
+  private static Step supplyingMissingRecords(Step step) {
+    for (HouseholdFileRecord record : HouseholdFileRecord.values()) {
+      step = step.requiresWhere(v -> v.getVariable(Vars.ARCHIVE_MISSING) instanceof String missing
+          && java.util.Arrays.asList(missing.split(",")).contains(record.name()),
+          "档案检查发现缺少时", "when the archive check found it missing", record);
+    }
+    return step;
+  }
 
   private static Predicate<VariableScope> yes(String decision) {
     return v -> Boolean.TRUE.equals(v.getVariable(decision));

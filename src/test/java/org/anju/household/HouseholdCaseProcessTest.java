@@ -262,6 +262,23 @@ class HouseholdCaseProcessTest {
   }
 
   @Test
+  void shouldSendACaseWhoseFileLacksAStepsPhotosToTheTownshipBeforeArchiving() {
+    ProcessInstance pi = register(KeyGroup.TEKUN);
+    walker.walkTo(pi.getId(), TASK_PAYOUT_SUBSIDY);
+    // the construction photos lost: a case moved past its inspection in Cockpit never had them
+    ENGINE.domain().jdbc().update("delete from case_document where process_instance_id = ? and record = 'PHOTOS_DURING'",
+        pi.getId());
+    walker.walkTo(pi.getId(), TASK_SUPPLY_ARCHIVE_DATA);
+
+    assertThat(pi).variables().containsEntry(Vars.ARCHIVE_COMPLETE, false).containsEntry(Vars.ARCHIVE_MISSING, "PHOTOS_DURING");
+    Task supply = task(pi);
+    assertThatThrownBy(() -> taskService().complete(supply.getId(), Map.of()))
+        .hasMessageContaining("缺少改造中照片");
+    complete(supply, Map.of()); // the township uploads them on the Documents tab
+    assertThat(pi).isWaitingAt(TASK_ARCHIVE_CASE).variables().containsEntry(Vars.ARCHIVE_COMPLETE, true);
+  }
+
+  @Test
   void shouldKeepTheArchivedHouseholdFileAsOnePdfWithEveryRecordAndPhoto() throws java.io.IOException {
     ProcessInstance pi = register(KeyGroup.TEKUN);
     walker.walkToEnd(pi.getId());
