@@ -192,6 +192,12 @@ public class CaseDocuments implements CaseRecords {
         + "process_instance_id = ?", String.class, processInstanceId));
   }
 
+  /** The archived household file (PDF) of a household, if it was archived. */
+  public Optional<Document> householdFile(String householdId) {
+    return jdbc.query("select " + COLUMNS + " from case_document where household_id = ? and record = ? order by id desc",
+        ROW, householdId, HOUSEHOLD_FILE).stream().findFirst();
+  }
+
   /** The documents given for one task. */
   public List<Document> ofTask(String taskId) {
     return jdbc.query("select " + COLUMNS + " from case_document where task_id = ? order by id", ROW, taskId);

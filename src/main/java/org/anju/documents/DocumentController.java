@@ -159,13 +159,27 @@ class DocumentController {
         documents.ofCase(processInstanceId).stream().map(DocumentController::describe).toList()));
   }
 
+  /** The archived household file (PDF) of a household, for its county's staff and the supervisors above. */
+  @GetMapping("/households/{householdId}/household-file")
+  ResponseEntity<?> householdFile(@PathVariable String householdId) throws IOException {
+    Optional<CaseDocuments.Document> file = documents.householdFile(householdId).filter(d -> visible(d.countyCode()));
+    if (file.isEmpty()) {
+      return ApiProblem.notFound("没有该户的一户一档 PDF（未归档或无权查看） / no household file for this household "
+          + "(not archived, or not yours)");
+    }
+    return serve(file.get(), true);
+  }
+
   @GetMapping("/documents/{id}/content")
   ResponseEntity<?> content(@PathVariable String id) throws IOException {
     Optional<CaseDocuments.Document> document = visibleDocument(id);
     if (document.isEmpty()) {
       return ApiProblem.notFound(NOT_FOUND);
     }
-    CaseDocuments.Document d = document.get();
+    return serve(document.get(), false);
+  }
+
+  private ResponseEntity<?> serve(CaseDocuments.Document d, boolean download) throws IOException {
     byte[] bytes;
     try (InputStream in = documents.store().get(d.sha256())) {
       bytes = in.readAllBytes();
@@ -175,7 +189,8 @@ class DocumentController {
       return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "missing-content", "资料内容缺失 / the document's content is missing");
     }
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(d.fileName(),
+        .header(HttpHeaders.CONTENT_DISPOSITION, (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+            .filename(d.fileName(),
             java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox")

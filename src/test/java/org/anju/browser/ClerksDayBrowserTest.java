@@ -146,22 +146,13 @@ class ClerksDayBrowserTest {
     String caseId = registerHousehold("霍满仓", "宋家沟村", 1933);
     new CaseWalker(processEngine, demoDocuments).walkTo(caseId, TASK_VILLAGE_REVIEW);
     org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceId(caseId).singleResult();
-    taskService.complete(review.getId(), DemoSteps.valuesFor(TASK_VILLAGE_REVIEW, org.anju.clock.AnjuClock.today()));
+    var approved = DemoSteps.valuesFor(TASK_VILLAGE_REVIEW, org.anju.clock.AnjuClock.today());
+    demoDocuments.attachRequired(taskService, review, approved);
+    taskService.complete(review.getId(), approved);
     String householdId = runtimeService.createProcessInstanceQuery().processInstanceId(caseId).singleResult()
         .getBusinessKey();
 
-    page.navigate(base() + "/camunda/app/cockpit/");
-    Locator name = page.getByPlaceholder(Pattern.compile("用户名|Username"));
-    Locator secret = page.getByPlaceholder(Pattern.compile("密码|Password"));
-    for (int tries = 0; tries < 5; tries++) { // the form may render again once the locale has loaded
-      name.fill("admin");
-      secret.fill(DemoUsers.PASSWORD);
-      if ("admin".equals(name.inputValue()) && DemoUsers.PASSWORD.equals(secret.inputValue())) {
-        break;
-      }
-      page.waitForTimeout(300);
-    }
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("登录|Log in"))).click();
+    logInToCockpit("admin");
 
     // the housing-security section is the first of the start page, above Cockpit's own panels
     Locator plugin = page.locator("section.anju-hs");
@@ -211,6 +202,7 @@ class ClerksDayBrowserTest {
   void oneHouseholdGoesFromIdentificationToMadeSafeByRenovationThroughTasklist() throws Exception {
     String caseId = registerHousehold("韩福来", "宋家沟村", 1934);
     java.util.Set<String> walked = new java.util.LinkedHashSet<>();
+    int uploaded = 0;
     String loggedIn = null;
     for (int guard = 0; guard < 40; guard++) {
       runNoticeTimers(caseId);
@@ -227,11 +219,26 @@ class ClerksDayBrowserTest {
       tasklist.openFilter("我组的任务 My group's tasks");
       Tasklist.TaskForm form = tasklist.openTask(task.getName());
       tasklist.claim();
+      uploaded += uploadOnTheDocumentsTab();
       fillLikeAClerk(form, task);
       tasklist.complete(task.getName());
       walked.add(task.getTaskDefinitionKey());
     }
     assertThat(historyOf(caseId).getEndActivityId()).isEqualTo(org.anju.household.HouseholdCaseProcess.Elements.END_MADE_SAFE);
+    assertThat(uploaded).as("photos and scans given on the Documents tab").isGreaterThanOrEqualTo(12);
+
+    // the county's archivist downloads the household file from Cockpit's dashboard
+    logInToCockpit(DemoUsers.userOf(DemoUsers.KELAN, org.anju.access.Role.HOUSING));
+    Locator finder = page.locator(".anju-find-input");
+    finder.fill("韩福来");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查找 Find")).click();
+    com.microsoft.playwright.Download download = page.waitForDownload(
+        () -> page.locator("a.anju-household-file").first().click());
+    byte[] pdf = Files.readAllBytes(download.path());
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("韩福来", "岢岚县", "入户核验调查表", "改造前照片", "改造后照片", "竣工验收表");
+    }
     assertThat(walked).containsAll(java.util.List.of(TASK_SIGN_AGREEMENT, TASK_INSPECT_CONSTRUCTION,
         org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_ACCEPTANCE,
         org.anju.household.HouseholdCaseProcess.Elements.TASK_ARCHIVE_CASE));
@@ -242,9 +249,54 @@ class ClerksDayBrowserTest {
         .singleResult();
   }
 
+  /**
+   * On the Documents tab, a photo for every record the step needs (now, or for what the form will say), chosen
+   * as a clerk picks files; each shows as a thumbnail before the clerk goes back to the form.
+   */
+  private int uploadOnTheDocumentsTab() {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("资料 Documents").setExact(true)).click();
+    Locator table = page.locator(".anju-documents table.anju-documents-table");
+    PlaywrightAssertions.assertThat(page.locator(".anju-documents h4")).isVisible();
+    int uploaded = 0;
+    if (table.isVisible()) {
+      Locator needed = table.locator("tr").filter(new Locator.FilterOptions()
+          .setHas(page.locator(".anju-required, .anju-conditional")));
+      for (int i = 0; i < needed.count(); i++) {
+        Locator row = needed.nth(i);
+        String record = row.getAttribute("data-record");
+        row.locator("input.anju-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+            record.toLowerCase() + ".jpg", "image/jpeg", org.anju.support.TestFiles.jpeg(640, 480, java.awt.Color.ORANGE)));
+        PlaywrightAssertions.assertThat(page.locator(".anju-documents tr[data-record=" + record + "] img.anju-thumbnail"))
+            .isVisible();
+        uploaded++;
+      }
+    }
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("表单").setExact(true)).click();
+    PlaywrightAssertions.assertThat(tasklist.completeButton()).isVisible();
+    return uploaded;
+  }
+
+  /** Logs in to Cockpit as {@code user}: the login form may render again once the locale has loaded. */
+  private void logInToCockpit(String user) {
+    page.context().clearCookies();
+    page.navigate(base() + "/camunda/app/cockpit/");
+    Locator name = page.getByPlaceholder(Pattern.compile("用户名|Username"));
+    Locator secret = page.getByPlaceholder(Pattern.compile("密码|Password"));
+    for (int tries = 0; tries < 5; tries++) {
+      name.fill(user);
+      secret.fill(DemoUsers.PASSWORD);
+      if (user.equals(name.inputValue()) && DemoUsers.PASSWORD.equals(secret.inputValue())) {
+        break;
+      }
+      page.waitForTimeout(300);
+    }
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("登录|Log in"))).click();
+  }
+
+  /** The notice timers as the dashboard's "end this notice now" does, and the archive's household file. */
   private void runNoticeTimers(String caseId) {
     for (org.camunda.bpm.engine.runtime.Job job : processEngine.getManagementService().createJobQuery()
-        .processInstanceId(caseId).timers().list()) {
+        .processInstanceId(caseId).list()) {
       processEngine.getManagementService().executeJob(job.getId());
     }
   }

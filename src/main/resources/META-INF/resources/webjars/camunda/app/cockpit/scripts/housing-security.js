@@ -158,7 +158,11 @@ function finder() {
           el('td', { text: c.householdId }),
           el('td', { text: c.residentId.substring(0, 6) + '********' + c.residentId.substring(14) }),
           el('td', { text: `${c.countyName} ${c.townshipName}` }),
-          el('td', { text: c.outcome ? (OUTCOMES[c.outcome] || c.outcome) : c.steps.join(', ') }))))));
+          el('td', { text: c.outcome ? (OUTCOMES[c.outcome] || c.outcome) : c.steps.join(', ') }),
+          // the archived household file (一户一档), as the county's archivist and the inspectors read it
+          el('td', {}, c.outcome ? el('a', { class: 'anju-household-file',
+            href: '/api/households/' + encodeURIComponent(c.householdId) + '/household-file',
+            text: '一户一档 PDF Household file' }) : ''))))));
     } catch (error) {
       results.replaceChildren(el('p', { class: 'risk', text: '无法查找 Cannot search: ' + error.message }));
     }

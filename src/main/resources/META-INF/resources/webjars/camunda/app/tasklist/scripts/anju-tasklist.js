@@ -17,6 +17,11 @@
 //      Chinese months and weekdays and the format yyyy-mm-dd, and a typed date it cannot read as
 //      yyyy-mm-dd is refused with a message instead of being turned into another date.
 //    With English chosen, form-js keeps its own English.
+// 4. A 资料 Documents tab on every task of a household's case (plugin point tasklist.task.detail): what the
+//    step needs for the household file (一户一档), what is there (thumbnails of photos), uploads of several
+//    files at once (from a phone's camera too) and removal while the step is open, through Anju's
+//    /api/tasks/{id}/documents. Camunda Forms in 7.24 cannot upload files, hence a tab beside the form;
+//    the server refuses to complete a step whose required documents are missing, naming them.
 
 import { language } from '../../anju/webapps.js';
 
@@ -295,4 +300,147 @@ if (ZH) {
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 }
 
-export default [];
+// ---------------------------------------------------------------- 4. the Documents tab
+
+const T = ZH ? {
+  title: '本步骤的资料（一户一档）', needed: '必需', when: '需要：', optional: '可选', none: '尚未上传',
+  upload: '上传', uploading: '正在上传…', remove: '删除', removeAsk: '删除该资料？', refused: '未能完成：',
+  readOnly: '只有该任务的办理人或候选组成员可以上传或删除资料。', notCase: '此任务不属于农户的一户一档。',
+  taken: '拍摄于', size: '大小', photoHint: '照片：JPEG 或 PNG，可用手机拍照', scanHint: '扫描件：PDF、JPEG 或 PNG',
+} : {
+  title: 'Documents of this step (household file)', needed: 'required', when: 'required ', optional: 'optional',
+  none: 'none yet', upload: 'Upload', uploading: 'Uploading…', remove: 'Remove', removeAsk: 'Remove this document?',
+  refused: 'Not done: ', readOnly: 'Only the task\u2019s assignee or candidates may add or remove documents.',
+  notCase: 'This task has no household file.', nothing: 'This step adds nothing to the household file.', taken: 'taken', size: 'size', photoHint: 'Photos: JPEG or PNG, a phone camera too',
+  scanHint: 'Scans: PDF, JPEG or PNG',
+};
+
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+function h(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (k === 'text') node.textContent = v;
+    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
+  });
+  children.flat().forEach(c => node.append(c));
+  return node;
+}
+
+/** The server's refusal as a clerk reads it: its sentences, Chinese first. */
+async function refusal(response) {
+  try {
+    const body = await response.json();
+    if (Array.isArray(body.errors) && body.errors.length) return body.errors.map(e => e.message || e.reason).join('；');
+    return body.detail || body.message || String(response.status);
+  } catch (e) {
+    return String(response.status);
+  }
+}
+
+function megabytes(bytes) {
+  return (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1) + ' MB';
+}
+
+async function renderDocuments(node, taskId) {
+  node.classList.add('anju-documents');
+  node.replaceChildren(h('p', { class: 'text-muted', text: '…' }));
+  const response = await fetch(appRoot() + '/api/tasks/' + encodeURIComponent(taskId) + '/documents',
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    node.replaceChildren(h('p', { class: 'text-muted', text: response.status === 404 ? T.notCase : await refusal(response) }));
+    return;
+  }
+  const listing = await response.json();
+  const message = h('div', { class: 'anju-documents-message', role: 'alert' });
+  const rows = listing.records.map(record => recordRow(listing, record, message, () => renderDocuments(node, taskId)));
+  node.replaceChildren(
+    h('h4', { text: T.title }),
+    rows.length === 0 ? h('p', { class: 'text-muted anju-no-documents', text: T.nothing }) : '',
+    listing.mayChange || rows.length === 0 ? '' : h('p', { class: 'text-muted', text: T.readOnly }),
+    message,
+    rows.length === 0 ? '' : h('table', { class: 'table anju-documents-table' }, h('tbody', {}, rows)));
+}
+
+function recordRow(listing, record, message, reload) {
+  const mine = listing.documents.filter(d => d.record === record.record);
+  const need = record.required ? h('span', { class: 'label label-danger anju-required', text: T.needed })
+    : record.condition ? h('span', { class: 'label label-warning anju-conditional',
+      text: T.when + (ZH ? record.condition.zh : record.condition.en) })
+      : h('span', { class: 'label label-default', text: T.optional });
+  const input = h('input', { type: 'file', multiple: true, class: 'anju-file', 'data-record': record.record,
+    accept: record.photo ? 'image/jpeg,image/png' : 'application/pdf,image/jpeg,image/png',
+    disabled: !listing.mayChange, 'aria-label': (ZH ? record.zh : record.en) + ' ' + T.upload });
+  input.addEventListener('change', async () => {
+    if (!input.files.length) return;
+    const tooLarge = Array.from(input.files).find(f => f.size > listing.maxFileSize);
+    if (tooLarge) {
+      message.className = 'anju-documents-message alert alert-danger';
+      message.textContent = T.refused + '“' + tooLarge.name + '” > ' + megabytes(listing.maxFileSize);
+      input.value = '';
+      return;
+    }
+    const data = new FormData();
+    data.append('record', record.record);
+    Array.from(input.files).forEach(f => data.append('file', f, f.name));
+    message.className = 'anju-documents-message text-muted';
+    message.textContent = T.uploading;
+    const sent = await fetch(appRoot() + '/api/tasks/' + encodeURIComponent(listing.taskId) + '/documents',
+      { method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' } });
+    if (sent.ok) {
+      reload();
+    } else {
+      message.className = 'anju-documents-message alert alert-danger';
+      message.textContent = T.refused + await refusal(sent);
+      input.value = '';
+    }
+  });
+  const files = mine.length === 0 ? h('span', { class: 'text-muted', text: T.none })
+    : h('ul', { class: 'list-unstyled anju-document-list' }, mine.map(d => documentItem(listing, d, message, reload)));
+  return h('tr', { 'data-record': record.record },
+    h('td', {}, h('strong', { text: ZH ? record.zh : record.en }), ' ', need,
+      h('div', { class: 'text-muted small', text: record.photo ? T.photoHint : T.scanHint })),
+    h('td', {}, files),
+    h('td', {}, input));
+}
+
+function documentItem(listing, d, message, reload) {
+  const content = appRoot() + d.content;
+  const preview = d.thumbnail
+    ? h('a', { href: content, target: '_blank', rel: 'noopener' },
+      h('img', { src: appRoot() + d.thumbnail, alt: d.fileName, class: 'anju-thumbnail', style: 'max-width:120px;max-height:90px' }))
+    : h('a', { href: content, target: '_blank', rel: 'noopener', class: 'anju-pdf', text: '📄 PDF' });
+  const facts = [d.fileName, T.size + ' ' + megabytes(d.size)];
+  if (d.takenAt) facts.push(T.taken + ' ' + new Date(d.takenAt).toLocaleString(ZH ? 'zh-CN' : 'en', { timeZone: 'Asia/Shanghai' }));
+  if (d.latitude != null) facts.push(d.latitude.toFixed(5) + ', ' + d.longitude.toFixed(5));
+  const remove = h('button', { type: 'button', class: 'btn btn-link btn-xs anju-remove', text: T.remove, disabled: !listing.mayChange });
+  remove.addEventListener('click', async () => {
+    if (!window.confirm(T.removeAsk)) return;
+    const done = await fetch(appRoot() + '/api/documents/' + d.id,
+      { method: 'DELETE', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' } });
+    if (done.ok) reload();
+    else {
+      message.className = 'anju-documents-message alert alert-danger';
+      message.textContent = T.refused + await refusal(done);
+    }
+  });
+  return h('li', { 'data-document': d.id }, preview, ' ', h('span', { class: 'small', text: facts.join(' · ') }), ' ', remove);
+}
+
+const documentsTab = {
+  id: 'anju-documents',
+  pluginPoint: 'tasklist.task.detail',
+  // after the form, before the history and the diagram
+  priority: 950,
+  properties: { label: ZH ? '资料 Documents' : 'Documents' },
+  render(node, { taskId }) {
+    renderDocuments(node, taskId).catch(error => {
+      node.textContent = T.refused + error.message;
+    });
+  },
+};
+
+export default [documentsTab];
