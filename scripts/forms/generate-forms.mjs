@@ -446,6 +446,7 @@ const FORMS = [
     '补齐一户一档缺少的资料。 Supply the items the case archive still lacks.', [
       householdGroup(),
       textarea('archiveMissing', '缺少的资料 Missing items', RO),
+      textarea('nationalRecordGaps', '信息系统数据缺项 Gaps in the national system record', RO),
       ...[
         ['appraisalReportRef', 'textfield'],
         ['agreementNumber', 'textfield'],

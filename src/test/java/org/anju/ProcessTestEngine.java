@@ -137,6 +137,9 @@ public final class ProcessTestEngine {
     beans.put("countyDecisions", new org.anju.household.CountyDecisions());
     beans.put("logInspectionDelegate", new LogInspectionDelegate(households));
     beans.put("checkArchiveCompletenessDelegate", new CheckArchiveCompletenessDelegate(documents));
+    beans.put("checkNationalRecordListener", new org.anju.national.CheckNationalRecordListener(
+        new org.anju.national.DocumentCounts(jdbc)));
+    beans.put("archiveApproval", new org.anju.household.ArchiveApproval());
     CheckDeadlineWatch checkDeadlines = new CheckDeadlineWatch(campaigns, campaignDeadlines, notifier, jdbc);
     beans.put("checkDeadlineWatch", checkDeadlines);
     beans.put("escalateOpenProblemsDelegate", new EscalateOpenProblemsDelegate(checkDeadlines));

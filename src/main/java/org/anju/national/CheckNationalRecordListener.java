@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * not a call from the archive check's delegate, because the household package must not depend on this one.
  */
 @Component("checkNationalRecordListener")
-class CheckNationalRecordListener implements ExecutionListener {
+public class CheckNationalRecordListener implements ExecutionListener {
 
   /** String: the national record's gaps, one message per line; empty when there is none. */
   static final String NATIONAL_RECORD_GAPS = "nationalRecordGaps";
 
   private final DocumentCounts documents;
 
-  CheckNationalRecordListener(DocumentCounts documents) {
+  public CheckNationalRecordListener(DocumentCounts documents) {
     this.documents = documents;
   }
 

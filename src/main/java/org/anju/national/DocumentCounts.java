@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** How many documents each case's household file holds per record: the photo indicators' values. */
 @Component
-class DocumentCounts {
+public class DocumentCounts {
 
   private final JdbcTemplate jdbc;
 
-  DocumentCounts(JdbcTemplate jdbc) {
+  public DocumentCounts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -245,14 +245,23 @@ class HouseholdCaseProcessTest {
     variables.put(Vars.RENOVATION_METHOD, "APPRAISED_SAFE");
     variables.put(Vars.VERIFICATION_DATE, today().minusDays(9).toString());
     variables.put(Vars.APPRAISAL_DATE, today().minusDays(5).toString());
+    variables.put(Vars.HOUSEHOLD_ID, "140929-2020-000999");
+    variables.put(Vars.COUNTY_NAME, "岢岚县");
+    variables.put(Vars.TOWNSHIP_NAME, "宋家沟镇");
+    variables.put(Vars.HOUSE_STRUCTURE, "BRICK_WOOD");
+    variables.put(Vars.SAFETY_GRADE, "B");
     variables.put(Vars.TOWNSHIP_GROUP, "township140929102");
     variables.put(Vars.HOUSING_GROUP, "housing140929");
     ProcessInstance pi = runtimeService().createProcessInstanceByKey(HouseholdCaseProcess.KEY)
         .startBeforeActivity(SERVICE_CHECK_ARCHIVE).setVariables(variables).execute();
 
+    // the national system's record lacks the report's number and a photo of the house too (docs/national-system.md)
     assertThat(pi).isWaitingAt(TASK_SUPPLY_ARCHIVE_DATA).variables()
-        .containsEntry(Vars.ARCHIVE_COMPLETE, false).containsEntry(Vars.ARCHIVE_MISSING, Vars.APPRAISAL_REPORT_REF);
-    complete(task(pi), Map.of(Vars.APPRAISAL_REPORT_REF, "JD-2020-0999"));
+        .containsEntry(Vars.ARCHIVE_COMPLETE, false)
+        .containsEntry(Vars.ARCHIVE_MISSING, Vars.APPRAISAL_REPORT_REF + ",PHOTOS_BEFORE");
+    assertThat((String) runtimeService().getVariable(pi.getId(), "nationalRecordGaps"))
+        .contains("B10 鉴定报告编号：缺失 / appraisal report number: missing", "F01 改造前照片");
+    complete(task(pi), Map.of(Vars.APPRAISAL_REPORT_REF, "JD-2020-0999")); // and the photo, on the Documents tab
 
     assertThat(pi).isWaitingAt(TASK_ARCHIVE_CASE).variables().containsEntry(Vars.ARCHIVE_COMPLETE, true);
     complete(task(pi), DemoSteps.valuesFor(TASK_ARCHIVE_CASE, today()));

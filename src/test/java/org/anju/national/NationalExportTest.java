@@ -61,10 +61,18 @@ class NationalExportTest {
   @Test
   void shouldExportEachArchivedCaseOfTheCountyWithItsIndicatorsInTheirColumns() throws IOException {
     ProcessInstance archived = register(DemoUsers.KELAN, "石秀英");
-    // as the archive step will record who approved the data, once it carries the check
-    new CaseWalker(engine, demoDocuments).walkTo(archived.getId(), CaseWalker.END,
-        step -> step.equals(TASK_ARCHIVE_CASE) ? Map.of(NationalExport.APPROVED_BY, KELAN_HOUSING,
-            NationalExport.APPROVED_AT, "2020-06-01T10:00:00") : Map.of());
+    // the county's housing bureau archives it: the archive step records who approved the data and when
+    org.camunda.bpm.engine.task.Task archive = new CaseWalker(engine, demoDocuments).walkTo(archived.getId(),
+        TASK_ARCHIVE_CASE);
+    engine.getIdentityService().setAuthentication(KELAN_HOUSING, java.util.List.of("housing140929"),
+        java.util.List.of("county140929"));
+    try {
+      engine.getTaskService().complete(archive.getId(),
+          org.anju.demo.DemoSteps.valuesFor(TASK_ARCHIVE_CASE, org.anju.clock.AnjuClock.today()));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    new CaseWalker(engine, demoDocuments).walkTo(archived.getId(), CaseWalker.END);
     ProcessInstance open = register(DemoUsers.KELAN, "刘福才"); // still waiting for identification
     ProcessInstance elsewhere = register(DemoUsers.JINGLE, "白二旦");
     new CaseWalker(engine, demoDocuments).walkTo(elsewhere.getId(), CaseWalker.END);
@@ -88,7 +96,8 @@ class NationalExportTest {
         .containsEntry("C09", "52.5").containsEntry("C11", "是").containsEntry("D01", "20000")
         .containsEntry("D02", "20000").containsEntry("D04", "YKT-20200528-0042").containsEntry("E01", "")
         .containsEntry("F01", "1").containsEntry("F04", "1")
-        .containsEntry("approvedBy", KELAN_HOUSING).containsEntry("approvedAt", "2020-06-01T10:00:00");
+        .containsEntry("approvedBy", KELAN_HOUSING);
+    assertThat(row.get("approvedAt")).as("when it was approved").isNotBlank();
     assertThat(row.get("B02")).hasSize(18).startsWith("140929");
     assertThat(row.get("gaps")).as("the walk-through's case is complete for the national system").isEmpty();
   }
