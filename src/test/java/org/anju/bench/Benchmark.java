@@ -109,7 +109,7 @@ public final class Benchmark {
 
       if (!options.get("skip").contains("lifecycle")) {
         t = System.nanoTime();
-        lifecycle(engine, dataSource);
+        lifecycle(engine, dataSource, app.getBean(org.anju.demo.DemoDocuments.class));
         phase("lifecycle", t);
       }
 
@@ -150,6 +150,8 @@ public final class Benchmark {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--anju.demo-data=true",
         // the postgres profile's first administrator meets the password policy; the demo's admin/demo acts here
         "--camunda.bpm.job-execution.enabled=true", "--ANJU_ADMIN_USER=benchadmin", "--ANJU_ADMIN_PASSWORD=bench-first-admin"));
+    // the household files' documents in a folder of this run's own, not the developer's ./data/documents
+    args.add("--anju.documents.root=" + Path.of("target/bench/documents-" + ProcessHandle.current().pid()).toAbsolutePath());
     if ("postgres".equals(options.get("db"))) {
       args.add("--spring.profiles.active=postgres");
     } else {
@@ -224,9 +226,10 @@ public final class Benchmark {
     throw new IllegalStateException("no filter " + name);
   }
 
-  private void lifecycle(ProcessEngine anju, DataSource dataSource) throws Exception {
+  private void lifecycle(ProcessEngine anju, DataSource dataSource, org.anju.demo.DemoDocuments documents)
+      throws Exception {
     int cases = option("lifecycle");
-    Lifecycle lifecycle = new Lifecycle(anju, option("threads"));
+    Lifecycle lifecycle = new Lifecycle(anju, option("threads"), documents);
     List<Lifecycle.Step> steps = lifecycle.walkAnju(300_000);
     ProcessEngine bare = bareEngine(dataSource);
     try {

@@ -66,13 +66,15 @@ final class Lifecycle {
 
   private final ProcessEngine anju;
   private final int threads;
+  private final org.anju.demo.DemoDocuments documents;
   private final Map<String, String> userOfGroup = new ConcurrentHashMap<>();
   private final Map<String, Authentication> authentications = new ConcurrentHashMap<>();
   private final String registeringUser = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
 
   private record Authentication(List<String> groups, List<String> tenants) {}
 
-  Lifecycle(ProcessEngine anju, int threads) {
+  Lifecycle(ProcessEngine anju, int threads, org.anju.demo.DemoDocuments documents) {
+    this.documents = documents;
     this.anju = anju;
     this.threads = threads;
   }
@@ -98,8 +100,9 @@ final class Lifecycle {
     }
     List<Step> steps = new ArrayList<>();
     for (int guard = 0; guard < 40; guard++) {
-      for (Job timer : anju.getManagementService().createJobQuery().processInstanceId(instanceId).timers().list()) {
-        anju.getManagementService().executeJob(timer.getId());
+      // the notice timers and the household file's compilation, as the job executor would run them
+      for (Job job : anju.getManagementService().createJobQuery().processInstanceId(instanceId).list()) {
+        anju.getManagementService().executeJob(job.getId());
       }
       List<Task> open = anju.getTaskService().createTaskQuery().processInstanceId(instanceId).list();
       if (open.isEmpty()) {
@@ -111,6 +114,7 @@ final class Lifecycle {
         values.put(Vars.PAID_AMOUNT, anju.getTaskService().getVariable(task.getId(), Vars.SUBSIDY_AMOUNT));
       }
       String group = candidateGroup(anju, task);
+      documents.attachRequired(anju.getTaskService(), task, values); // the step's photos and scans, as a clerk uploads them
       complete(anju, task, userFor(group), values);
       steps.add(new Step(task.getTaskDefinitionKey(), group, values));
     }
