@@ -677,6 +677,59 @@ abstract class CountyIsolation {
   }
 
   @Order(4)
+  /**
+   * The household file's documents belong to the case's county: every path of another county's documents
+   * (the task's list and upload, the case's list, content, thumbnail, removal, the archive PDF) answers 404,
+   * with the same words as a document that does not exist, and nothing of them changes.
+   */
+  @Order(1)
+  @ParameterizedTest(name = "{0} ({1}) reaches no document of 岢岚县")
+  @MethodSource("jingleUsers")
+  void shouldAnswerEveryPathOfAnotherCountysDocumentsAsNotFound(String user, Role role) {
+    Target target = target(KELAN, Station.ACCEPTANCE);
+    List<Map<String, Object>> before = jdbc.queryForList("select id, sha256, record, task_id from case_document "
+        + "where process_instance_id = ? order by id", target.processInstanceId());
+    assertThat(before).as("the 岢岚县 case holds its earlier steps' documents").isNotEmpty();
+    String id = String.valueOf(before.get(0).get("id"));
+    String missing = "999999999";
+    List<Reply> replies = new ArrayList<>();
+    replies.add(get(user, "/api/tasks/" + target.taskId() + "/documents"));
+    replies.add(get(user, "/api/cases/" + target.processInstanceId() + "/documents"));
+    replies.add(get(user, "/api/documents/" + id + "/content"));
+    replies.add(get(user, "/api/documents/" + id + "/thumbnail"));
+    replies.add(delete(user, "/api/documents/" + id));
+    replies.add(get(user, "/api/households/" + target.businessKey() + "/household-file"));
+    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("record", "PHOTOS_AFTER");
+    form.add("file", new org.springframework.core.io.ByteArrayResource(
+        org.anju.support.TestFiles.jpeg(40, 30, java.awt.Color.RED)) {
+      @Override
+      public String getFilename() {
+        return "intruder.jpg";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, DemoUsers.PASSWORD, UTF_8);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<byte[]> upload = rest.exchange("/api/tasks/" + target.taskId() + "/documents", HttpMethod.POST,
+        new HttpEntity<>(form, headers), byte[].class);
+    replies.add(new Reply(user + " POST upload", upload.getStatusCode().value(), new String(upload.getBody(), UTF_8)));
+
+    Reply none = get(user, "/api/documents/" + missing + "/content");
+    for (Reply reply : replies) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    }
+    assertThat(replies.get(2).body()).as("not theirs reads as not there").isEqualTo(none.body());
+    assertThat(jdbc.queryForList("select id, sha256, record, task_id from case_document where process_instance_id = ? "
+        + "order by id", target.processInstanceId())).isEqualTo(before);
+    // and the county's own staff do reach them
+    assertThat(get(DemoUsers.userOf(KELAN, Role.HOUSING), "/api/documents/" + id + "/content").status()).isEqualTo(200);
+  }
+
+  static Stream<Arguments> jingleUsers() {
+    return COUNTY_ROLES.stream().map(role -> arguments(DemoUsers.userOf(JINGLE, role), role));
+  }
+
   @Test
   void shouldAnswerAnotherCountysIdExactlyAsAnIdThatDoesNotExist() {
     Target target = target(KELAN, Station.ACCEPTANCE);
