@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * is {@code s3}), the limits of an upload, and the evidence the step rules ask for.
  */
 @Configuration
+@EnableScheduling
 class DocumentsConfiguration {
 
   @Bean

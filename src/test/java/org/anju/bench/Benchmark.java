@@ -19,6 +19,7 @@ import org.anju.campaign.Campaign;
 import org.anju.campaign.CampaignCalendar;
 import org.anju.demo.DemoUsers;
 import org.anju.region.Division;
+import org.anju.household.HouseholdCases;
 import org.anju.region.Divisions;
 import org.anju.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,6 +60,8 @@ public final class Benchmark {
     Map<String, String> options = new LinkedHashMap<>(Map.of("db", "h2", "size", "8994", "archived", "100000",
         "lifecycle", "200", "samples", "60", "threads", "2", "out", "target/bench/run.json",
         "storm-timeout", "1800", "skip", ""));
+    options.put("uploads", "10"); // the documents phase: uploads of a 5 MB photo, photos of the archive PDF
+    options.put("photos", "20");
     for (String arg : args) {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
       if (!options.containsKey(kv[0]) || kv.length < 2) {
@@ -111,6 +114,21 @@ public final class Benchmark {
         t = System.nanoTime();
         lifecycle(engine, dataSource, app.getBean(org.anju.demo.DemoDocuments.class));
         phase("lifecycle", t);
+      }
+
+      if (!options.get("skip").contains("documents")) {
+        t = System.nanoTime();
+        DocumentsBench.Figures d = new DocumentsBench().run(port, engine, app.getBean(HouseholdCases.class),
+            app.getBean(org.anju.demo.DemoDocuments.class), app.getBean(org.anju.documents.CaseDocuments.class),
+            app.getBean(org.anju.documents.pdf.HouseholdFilePdf.class), option("uploads"), option("photos"));
+        metrics.put("documents.uploadMs", d.uploadMsP50());
+        metrics.put("documents.storePutMs", d.storePutMsP50());
+        metrics.put("documents.uploadRatio", d.uploadMsP50() / d.storePutMsP50());
+        metrics.put("documents.pdfPhotos", d.photos());
+        metrics.put("documents.pdfSeconds", d.pdfSeconds());
+        metrics.put("documents.pdfRatio", d.pdfSeconds() / d.decodeSeconds());
+        metrics.put("documents.pdfMegabytes", d.pdfBytes() / 1024.0 / 1024.0);
+        phase("documents", t);
       }
 
       if (!options.get("skip").contains("storm")) {

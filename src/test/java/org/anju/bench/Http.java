@@ -85,6 +85,21 @@ final class Http {
     return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
   }
 
+  /** A multipart upload of one file of {@code mediaType} with further text fields (name, value, …). */
+  String postFile(String path, String fileName, String mediaType, byte[] content, String... fields) {
+    String boundary = "anjubench" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+          + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(String json) {
     try {

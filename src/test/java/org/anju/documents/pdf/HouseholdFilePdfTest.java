@@ -78,7 +78,8 @@ class HouseholdFilePdfTest {
       Map.entry(HouseholdFileRecord.PAYMENT_PROOF, "补助资金发放凭证 Subsidy payment voucher"),
       Map.entry(HouseholdFileRecord.PHOTOS_BEFORE, "改造前照片 Photos before"),
       Map.entry(HouseholdFileRecord.PHOTOS_DURING, "改造中照片 Photos during"),
-      Map.entry(HouseholdFileRecord.PHOTOS_AFTER, "改造后照片 Photos after")));
+      Map.entry(HouseholdFileRecord.PHOTOS_AFTER, "改造后照片 Photos after"),
+      Map.entry(HouseholdFileRecord.DEMOLITION_PHOTO, "旧房拆除照片 Old house demolished")));
 
   private static final String SITUATION = "该户住房为土木结构，建于1978年，墙体多处开裂，屋面渗漏，"
       + "地基有不均匀沉降，雨季存在倒塌风险。户主王秀英年逾七旬，独居，无劳动能力，依靠低保和养老金生活。";
