@@ -219,7 +219,7 @@ class ClerksDayBrowserTest {
       tasklist.openFilter("我组的任务 My group's tasks");
       Tasklist.TaskForm form = tasklist.openTask(task.getName());
       tasklist.claim();
-      uploaded += uploadOnTheDocumentsTab();
+      uploaded += tasklist.uploadWhatTheStepNeeds();
       fillLikeAClerk(form, task);
       tasklist.complete(task.getName());
       walked.add(task.getTaskDefinitionKey());
@@ -247,33 +247,6 @@ class ClerksDayBrowserTest {
   private org.camunda.bpm.engine.history.HistoricProcessInstance historyOf(String caseId) {
     return processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId)
         .singleResult();
-  }
-
-  /**
-   * On the Documents tab, a photo for every record the step needs (now, or for what the form will say), chosen
-   * as a clerk picks files; each shows as a thumbnail before the clerk goes back to the form.
-   */
-  private int uploadOnTheDocumentsTab() {
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("资料 Documents").setExact(true)).click();
-    Locator table = page.locator(".anju-documents table.anju-documents-table");
-    PlaywrightAssertions.assertThat(page.locator(".anju-documents h4")).isVisible();
-    int uploaded = 0;
-    if (table.isVisible()) {
-      Locator needed = table.locator("tr").filter(new Locator.FilterOptions()
-          .setHas(page.locator(".anju-required, .anju-conditional")));
-      for (int i = 0; i < needed.count(); i++) {
-        Locator row = needed.nth(i);
-        String record = row.getAttribute("data-record");
-        row.locator("input.anju-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
-            record.toLowerCase() + ".jpg", "image/jpeg", org.anju.support.TestFiles.jpeg(640, 480, java.awt.Color.ORANGE)));
-        PlaywrightAssertions.assertThat(page.locator(".anju-documents tr[data-record=" + record + "] img.anju-thumbnail"))
-            .isVisible();
-        uploaded++;
-      }
-    }
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("表单").setExact(true)).click();
-    PlaywrightAssertions.assertThat(tasklist.completeButton()).isVisible();
-    return uploaded;
   }
 
   /** Logs in to Cockpit as {@code user}: the login form may render again once the locale has loaded. */

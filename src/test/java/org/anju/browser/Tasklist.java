@@ -97,6 +97,36 @@ final class Tasklist {
     return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.complete()).setExact(true));
   }
 
+  /**
+   * On the Documents tab, a photo for every record the step needs (now, or for what the form will say), chosen
+   * as a clerk picks files; each shows as a thumbnail before the clerk goes back to the form.
+   */
+  int uploadWhatTheStepNeeds() {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("资料 Documents").setExact(true)).click();
+    Locator table = page.locator(".anju-documents table.anju-documents-table");
+    assertThat(page.locator(".anju-documents h4")).isVisible();
+    int uploaded = 0;
+    if (table.isVisible()) {
+      Locator needed = table.locator("tr").filter(new Locator.FilterOptions()
+          .setHas(page.locator(".anju-required, .anju-conditional")));
+      for (int i = 0; i < needed.count(); i++) {
+        Locator row = needed.nth(i);
+        String record = row.getAttribute("data-record");
+        row.locator("input.anju-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+            record.toLowerCase() + ".jpg", "image/jpeg", org.anju.support.TestFiles.jpeg(640, 480, java.awt.Color.ORANGE)));
+        assertThat(page.locator(".anju-documents tr[data-record=" + record + "] img.anju-thumbnail"))
+            .isVisible();
+        uploaded++;
+      }
+    }
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("表单").setExact(true)).click();
+    assertThat(completeButton()).isVisible();
+    // the form is rendered again with the task's variables, which Tasklist loads anew: type only after that
+    assertThat(page.locator(".fjs-form")).isVisible();
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    return uploaded;
+  }
+
   /** The red notification Tasklist shows when the server refuses a request. */
   Locator errorNotification() {
     return page.locator(".notifications .alert-danger");

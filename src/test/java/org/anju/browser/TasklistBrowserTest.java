@@ -114,6 +114,7 @@ class TasklistBrowserTest {
     PlaywrightAssertions.assertThat(form.field("户主姓名 Head of household")).hasValue("李建国");
     PlaywrightAssertions.assertThat(form.field("户主姓名 Head of household")).isDisabled();
     tasklist.claim();
+    tasklist.uploadWhatTheStepNeeds(); // the survey form and the photos of the house, on the Documents tab
     form.typeDate(VERIFICATION_DATE, visitDay);
     form.fill(VERIFIED_BY, "郝建军");
     form.choose(HOUSE_STRUCTURE, "砖木结构 Brick and timber");
@@ -147,6 +148,7 @@ class TasklistBrowserTest {
     tasklist.openFilter(MY_GROUPS_TASKS);
     Tasklist.TaskForm form = tasklist.openTask(taskName);
     tasklist.claim();
+    tasklist.uploadWhatTheStepNeeds();
     form.typeDate(VERIFICATION_DATE, AnjuClock.today().plusDays(7));
     form.fill(VERIFIED_BY, "王海");
     form.choose(HOUSE_STRUCTURE, "窑洞 Cave dwelling");

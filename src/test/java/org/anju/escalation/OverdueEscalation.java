@@ -310,6 +310,7 @@ abstract class OverdueEscalation {
   void completeInTasklist(String user, Task task, Map<String, Object> values) {
     assertThat(post(user, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user)).getStatusCode()
         .value()).isEqualTo(204);
+    demoDocuments.attachRequired(tasks, task, values); // what the Documents tab would hold
     Map<String, Object> variables = new HashMap<>();
     values.forEach((name, value) -> variables.put(name,
         Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String")));

@@ -231,8 +231,10 @@ class ProgressReportTest {
   @Test
   void aCaseInAPublicNoticeIsOnTheBoardAndOnlyAnAdministratorEndsItEarly() {
     Task review = startedReview();
-    tasks.complete(review.getId(), DemoSteps.valuesFor(
-        org.anju.household.HouseholdCaseProcess.Elements.TASK_VILLAGE_REVIEW, AnjuClock.today()));
+    var approved = DemoSteps.valuesFor(org.anju.household.HouseholdCaseProcess.Elements.TASK_VILLAGE_REVIEW,
+        AnjuClock.today());
+    demoDocuments.attachRequired(tasks, review, approved); // the review's record and notice photos
+    tasks.complete(review.getId(), approved);
     Map<String, Object> board = http.withBasicAuth(KELAN_CLERK, DemoUsers.PASSWORD)
         .exchange("/api/progress/steps", HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {})
         .getBody();
