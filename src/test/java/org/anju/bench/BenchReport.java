@@ -54,13 +54,19 @@ public final class BenchReport {
       Row.of("intake.seconds", "Intake: register imported, cases started", "s"),
       Row.above("intake.householdsPerSecond", "Intake rate", "households/s", 8994 / 30.0, "≥ 300 (8,994 in < 30 s)"),
       Row.of("intake.percentOfDatabase", "Intake rate as share of the database baseline", "%"),
+      Row.of("intake.bareSeconds", "Bare engine: as many starts with a first user task, same batches", "s"),
+      Row.below("intake.bareRatio", "Intake ÷ bare engine's starts", "×", 1.5, "≤ 1.5"),
       Row.of("lifecycle.tasksPerCase", "Lifecycle: tasks per case (to archived, renovated)", ""),
       Row.of("lifecycle.casesPerSecond", "Lifecycle: cases per second", "cases/s"),
       Row.of("lifecycle.tasksPerSecond", "Lifecycle: task completions per second", "tasks/s"),
       Row.of("bare.tasksPerSecond", "Bare engine: task completions per second", "tasks/s"),
       Row.of("lifecycle.msPerTask", "Lifecycle: cost per task", "ms"),
       Row.of("bare.msPerTask", "Bare engine: cost per task", "ms"),
-      Row.below("lifecycle.overheadRatio", "Anju ÷ bare engine, per task", "×", 1.5, "≤ 1.5"),
+      Row.of("equivalent.msPerTask", "Equivalent bare engine: cost per task", "ms"),
+      Row.of("lifecycle.overheadRatio", "Anju ÷ plain bare engine, per task", "×"),
+      Row.below("lifecycle.equivalentRatio", "Anju ÷ equivalent bare engine, per task", "×", 1.3, "≤ 1.3"),
+      Row.below("memory.peakLiveHeapMiB", "Live heap after a collection, highest phase", "MiB", 512, "< 512 MiB"),
+      Row.below("memory.peakRssMiB", "Resident memory, highest phase", "MiB", 1536, "< 1.5 GiB"),
       Row.of("documents.uploadMs", "Documents: upload of a 5 MB photo through the API (p50)", "ms"),
       Row.of("documents.storePutMs", "Content store: bare write of the same 5 MB (p50)", "ms"),
       Row.below("documents.uploadRatio", "Upload ÷ bare store write", "×", 10, "≤ 10"),
@@ -149,9 +155,6 @@ public final class BenchReport {
           targets.put(row.metric(), row.met(((Number) s.get("median")).doubleValue()) ? "met" : "missed");
         }
       }
-      double heap = phases.values().stream().mapToDouble(p -> ((Number) ((Map<?, ?>) ((Map<?, ?>) p)
-          .get("peakHeapMiB")).get("max")).doubleValue()).max().orElse(0);
-      targets.put("peakHeapMiB", heap < 1024 ? "met" : "missed");
       entry.put("targets", targets);
       summary.put(db.getKey(), entry);
     }
@@ -211,7 +214,9 @@ public final class BenchReport {
     }
     md.append("\nMemory per phase, MiB, median (max) of runs: peak heap in use (garbage included), peak heap left ")
         .append("after a collection (what is really held), peak resident memory of the process; every run has ")
-        .append("a heap limit of 1 GiB (-Xmx1g). Target: heap < 1,024 MiB.\n\n");
+        .append("a heap limit of 1 GiB (-Xmx1g), which a run meets or crashes on; the targets that can be missed are ")
+        .append("the live heap after a collection < 512 MiB and the resident memory < 1.5 GiB, in every phase ")
+        .append("(the rows memory.peakLiveHeapMiB and memory.peakRssMiB above).\n\n");
     md.append("| Phase |");
     dbs.forEach(db -> md.append(' ').append(DATABASES.getOrDefault(db, db)).append(" heap | after GC | RSS | seconds |"));
     md.append("\n|---|");

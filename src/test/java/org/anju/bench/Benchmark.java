@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.anju.household.HouseholdCases;
 import org.anju.region.Divisions;
 import org.anju.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -101,6 +103,7 @@ public final class Benchmark {
 
       t = System.nanoTime();
       intake(port, workload);
+      bareIntake(dataSource);
       phase("intake", t);
 
       if (!options.get("skip").contains("queries")) {
@@ -148,6 +151,12 @@ public final class Benchmark {
         }
       }
 
+      // the live heap (after a collection) and the resident memory at their highest in any phase: targets that
+      // can be missed, unlike "under -Xmx", which a run can only meet or crash on
+      metrics.put("memory.peakLiveHeapMiB", phases.values().stream()
+          .mapToDouble(p -> ((Number) ((Map<?, ?>) p).get("peakHeapAfterGcMiB")).doubleValue()).max().orElse(0));
+      metrics.put("memory.peakRssMiB", phases.values().stream()
+          .mapToDouble(p -> ((Number) ((Map<?, ?>) p).get("peakRssMiB")).doubleValue()).max().orElse(0));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("options", options);
       result.put("machine", facts);
@@ -180,7 +189,11 @@ public final class Benchmark {
       String url = yaml.getObject().getProperty("spring.datasource.url");
       args.add("--spring.datasource.url=" + url.replace("./data/", dir + "/"));
     }
-    return new SpringApplicationBuilder(AnjuApplication.class).run(args.toArray(String[]::new));
+    // the equivalent model's empty delegate, for when Anju's job executor takes one of its asynchronous jobs
+    return new SpringApplicationBuilder(AnjuApplication.class)
+        .initializers(context -> context.getBeanFactory().registerSingleton(Lifecycle.NOTHING,
+            (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> { }))
+        .run(args.toArray(String[]::new));
   }
 
   private void intake(int port, Workload workload) throws InterruptedException {
@@ -202,6 +215,56 @@ public final class Benchmark {
     metrics.put("intake.householdsPerSecond", size / seconds);
     metrics.put("intake.percentOfDatabase", 100 * (size / seconds)
         / (double) metrics.get("database.insertCommitsPerSecond"));
+  }
+
+  /**
+   * The intake's baseline (issue 17): the plain engine starting as many cases with the same start variables and
+   * a first user task, in batches of the intake's size (one transaction each) on as many threads, so that the
+   * ratio says what Anju adds to a case's start: the register's parsing and checks, the household row, the
+   * start listener, due dates, the deadline watches' timers.
+   */
+  private void bareIntake(DataSource dataSource) throws Exception {
+    int size = option("size");
+    int batch = 50; // anju.intake.batch-rows
+    int threads = 4; // anju.intake.row-threads
+    ProcessEngine bare = bareEngine(dataSource, "bare-intake", false);
+    try {
+      String deployment = bare.getRepositoryService().createDeployment().name("bench-intake")
+          .addModelInstance("bench-intake.bpmn", Bpmn.createExecutableProcess("bench-intake").camundaHistoryTimeToLive(180)
+              .startEvent().userTask("confirm").camundaCandidateGroups("${confirmingGroup}").endEvent().done())
+          .deploy().getId();
+      String definitionId = bare.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment)
+          .singleResult().getId();
+      var commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) bare.getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      long started = System.nanoTime();
+      try {
+        List<java.util.concurrent.Future<?>> batches = new ArrayList<>();
+        for (int from = 0; from < size; from += batch) {
+          int first = from;
+          batches.add(pool.submit(() -> commands.execute(context -> {
+            for (int n = first; n < Math.min(size, first + batch); n++) {
+              Map<String, Object> variables = new HashMap<>(Lifecycle.registration(3_000_000 + n).toVariables());
+              variables.put("confirmingGroup", "poverty140929");
+              bare.getRuntimeService().startProcessInstanceById(definitionId, "bench-intake-" + n, variables);
+            }
+            return null;
+          })));
+        }
+        for (var f : batches) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      metrics.put("intake.bareSeconds", seconds);
+      metrics.put("intake.bareRatio", (double) metrics.get("intake.seconds") / seconds);
+      bare.getRepositoryService().deleteDeployment(deployment, true);
+    } finally {
+      bare.close();
+    }
   }
 
   private void queries(int port, JdbcTemplate jdbc, int year) {
@@ -249,19 +312,31 @@ public final class Benchmark {
     int cases = option("lifecycle");
     Lifecycle lifecycle = new Lifecycle(anju, option("threads"), documents);
     List<Lifecycle.Step> steps = lifecycle.walkAnju(300_000);
-    ProcessEngine bare = bareEngine(dataSource);
+    ProcessEngine bare = bareEngine(dataSource, "bare", false);
+    ProcessEngine equivalent = bareEngine(dataSource, "equivalent", true);
     try {
       String deployment = bare.getRepositoryService().createDeployment().name("bench-bare")
           .addModelInstance("bare-case.bpmn", Lifecycle.bareModel(steps)).deploy().getId();
       String definitionId = bare.getRepositoryService().createProcessDefinitionQuery()
           .deploymentId(deployment).singleResult().getId();
+      String equivalentDeployment = deployEquivalent(equivalent, steps);
+      String equivalentId = equivalent.getRepositoryService().createProcessDefinitionQuery()
+          .deploymentId(equivalentDeployment).processDefinitionKey(Lifecycle.EQUIVALENT_KEY).singleResult().getId();
       int warmUp = Math.max(5, cases / 10);
-      // warm both up (JIT, caches), then measure the bare engine and Anju on the same database state
+      // warm all three up (JIT, caches); then measure each in two halves, in the order bare, equivalent, Anju
+      // and back, so that neither the database's growth nor the JIT favours one
       lifecycle.run(warmUp, n -> lifecycle.walkBare(bare, definitionId, 100_000 + n, steps));
+      lifecycle.run(warmUp, n -> lifecycle.walkBare(equivalent, equivalentId, 150_000 + n, steps));
       lifecycle.run(warmUp, n -> lifecycle.walkAnju(100_000 + n).size());
-      Lifecycle.Figures bareFigures = lifecycle.run(cases, n -> lifecycle.walkBare(bare, definitionId, 200_000 + n,
-          steps));
-      Lifecycle.Figures anjuFigures = lifecycle.run(cases, n -> lifecycle.walkAnju(n).size());
+      int half = Math.max(1, cases / 2);
+      Lifecycle.Figures bareFigures = lifecycle.run(half, n -> lifecycle.walkBare(bare, definitionId, 200_000 + n, steps));
+      Lifecycle.Figures equivalentFigures = lifecycle.run(half,
+          n -> lifecycle.walkBare(equivalent, equivalentId, 250_000 + n, steps));
+      Lifecycle.Figures anjuFigures = lifecycle.run(half, n -> lifecycle.walkAnju(n).size());
+      anjuFigures = anjuFigures.plus(lifecycle.run(half, n -> lifecycle.walkAnju(50_000 + n).size()));
+      equivalentFigures = equivalentFigures.plus(lifecycle.run(half,
+          n -> lifecycle.walkBare(equivalent, equivalentId, 260_000 + n, steps)));
+      bareFigures = bareFigures.plus(lifecycle.run(half, n -> lifecycle.walkBare(bare, definitionId, 210_000 + n, steps)));
       metrics.put("lifecycle.tasksPerCase", steps.size());
       metrics.put("lifecycle.casesPerSecond", anjuFigures.casesPerSecond());
       metrics.put("lifecycle.tasksPerSecond", anjuFigures.tasksPerSecond());
@@ -269,23 +344,97 @@ public final class Benchmark {
       metrics.put("bare.casesPerSecond", bareFigures.casesPerSecond());
       metrics.put("bare.tasksPerSecond", bareFigures.tasksPerSecond());
       metrics.put("bare.msPerTask", bareFigures.msPerTask());
+      metrics.put("equivalent.msPerTask", equivalentFigures.msPerTask());
       metrics.put("lifecycle.overheadRatio", anjuFigures.msPerTask() / bareFigures.msPerTask());
+      metrics.put("lifecycle.equivalentRatio", anjuFigures.msPerTask() / equivalentFigures.msPerTask());
       bare.getRepositoryService().deleteDeployment(deployment, true);
+      equivalent.getRepositoryService().deleteDeployment(equivalentDeployment, true);
     } finally {
       bare.close();
+      equivalent.close();
     }
   }
 
-  /** A plain engine on the same database and tables: no Anju plugins, listeners or authorization. */
-  private static ProcessEngine bareEngine(DataSource dataSource) {
+  /**
+   * The equivalent model with Anju's two decisions under ids of their own (the database is shared with Anju's
+   * engine), and every grant the roles hold on {@code household-case} given on it too.
+   */
+  private static String deployEquivalent(ProcessEngine equivalent, List<Lifecycle.Step> steps) throws Exception {
+    var deployment = equivalent.getRepositoryService().createDeployment().name("bench-equivalent")
+        .addModelInstance("equivalent-case.bpmn", Lifecycle.equivalentModel(steps));
+    for (String decision : List.of("renovation-plan", "renovation-subsidy")) {
+      String dmn;
+      try (var in = Benchmark.class.getClassLoader().getResourceAsStream("processes/" + decision + ".dmn")) {
+        dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      deployment.addString("bench-" + decision + ".dmn", dmn.replace("\"" + decision + "\"", "\"bench-" + decision + "\""));
+    }
+    String id = deployment.deploy().getId();
+    var authorizations = equivalent.getAuthorizationService();
+    for (var granted : authorizations.createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+        .resourceId(org.anju.household.HouseholdCaseProcess.KEY).list()) {
+      var copy = authorizations.createNewAuthorization(granted.getAuthorizationType());
+      copy.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+      copy.setResourceId(Lifecycle.EQUIVALENT_KEY);
+      copy.setGroupId(granted.getGroupId());
+      copy.setUserId(granted.getUserId());
+      for (var permission : granted.getPermissions(org.camunda.bpm.engine.authorization.Permissions.values())) {
+        copy.addPermission(permission);
+      }
+      for (var permission : granted.getPermissions(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.values())) {
+        copy.addPermission(permission);
+      }
+      authorizations.saveAuthorization(copy);
+    }
+    return id;
+  }
+
+  /**
+   * An engine on the same database and tables without Anju's plugins and listeners. The plain one has no
+   * authorization either; the equivalent one has what Anju's has: authorization (candidates work their tasks
+   * with TASK_WORK, no revoke checks), the tenant check, and each case in its county's tenant.
+   */
+  private static ProcessEngine bareEngine(DataSource dataSource, String name, boolean asAnju) {
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-    config.setProcessEngineName("bare");
+    config.setProcessEngineName(name);
     config.setDataSource(dataSource);
     config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     config.setJobExecutorActivate(false);
     config.setIdGenerator(new StrongUuidGenerator());
+    if (asAnju) {
+      config.setAuthorizationEnabled(true);
+      config.setTenantCheckEnabled(true);
+      config.setDefaultUserPermissionNameForTask("TASK_WORK");
+      config.setAuthorizationCheckRevokes("never");
+      config.setTenantIdProvider(new CountyTenants());
+      config.setBeans(new java.util.HashMap<>(Map.of(Lifecycle.NOTHING,
+          (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> { })));
+    }
     return config.buildProcessEngine();
+  }
+
+  /** Each case in its county's tenant, as Anju's tenant provider puts it. */
+  private static final class CountyTenants implements org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider {
+    @Override
+    public String provideTenantIdForProcessInstance(
+        org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext context) {
+      return org.anju.access.RoleGroups.tenant((String) context.getVariables().get(
+          org.anju.household.HouseholdCaseProcess.Vars.COUNTY_CODE));
+    }
+
+    @Override
+    public String provideTenantIdForCaseInstance(
+        org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext context) {
+      return null;
+    }
+
+    @Override
+    public String provideTenantIdForHistoricDecisionInstance(
+        org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext context) {
+      return null;
+    }
   }
 
   private void phase(String name, long startedNanos) {
