@@ -40,10 +40,18 @@ public class CaseDocuments implements CaseRecords {
   /** One file of an upload, as it came. */
   public record Upload(String fileName, byte[] bytes) {}
 
+  /**
+   * Where and when the device says its photos were taken (the field page: the phone's position, WGS-84, with its
+   * accuracy in metres), for photos whose EXIF data does not say; each part may be null.
+   */
+  public record Position(Double latitude, Double longitude, Double accuracy, Instant takenAt) {
+    public static final Position NONE = new Position(null, null, null, null);
+  }
+
   /** One document as the table describes it. */
   public record Document(long id, String householdId, String processInstanceId, String countyCode, String step,
       String taskId, String record, String fileName, String mediaType, long size, String sha256, Integer width,
-      Integer height, String uploadedBy, Instant uploadedAt, Instant takenAt, Double latitude, Double longitude) {
+      Integer height, String uploadedBy, Instant uploadedAt, Instant takenAt, Double latitude, Double longitude, Double accuracy) {
 
     public boolean image() {
       return mediaType.startsWith("image/");
@@ -51,7 +59,7 @@ public class CaseDocuments implements CaseRecords {
   }
 
   private static final String COLUMNS = "id, household_id, process_instance_id, county_code, step, task_id, record, "
-      + "file_name, media_type, size_bytes, sha256, width, height, uploaded_by, uploaded_at, taken_at, latitude, longitude";
+      + "file_name, media_type, size_bytes, sha256, width, height, uploaded_by, uploaded_at, taken_at, latitude, longitude, position_accuracy";
   private static final int MAX_FILE_NAME = 200;
 
   private final JdbcTemplate jdbc;
@@ -82,6 +90,12 @@ public class CaseDocuments implements CaseRecords {
    */
   public List<Document> add(Place place, String record, boolean photoOnly, List<Upload> files, String user,
       String clientId) {
+    return add(place, record, photoOnly, files, user, clientId, Position.NONE);
+  }
+
+  /** As {@link #add(Place, String, boolean, List, String, String)}, with the device's position for photos without EXIF GPS. */
+  public List<Document> add(Place place, String record, boolean photoOnly, List<Upload> files, String user,
+      String clientId, Position device) {
     FieldErrors errors = new FieldErrors();
     if (files.isEmpty()) {
       errors.add("file", "没有选择文件", "no file was given");
@@ -96,8 +110,8 @@ public class CaseDocuments implements CaseRecords {
         continue;
       }
       check.check(name, file.bytes(), photoOnly, errors).ifPresent(kind -> checked.add(new Checked(name, file.bytes(),
-          kind, sha256(file.bytes()), kind.kind().image() ? PhotoMetadata.of(file.bytes(), AnjuClock.zone())
-              : PhotoMetadata.NONE)));
+          kind, sha256(file.bytes()), kind.kind().image() ? located(PhotoMetadata.of(file.bytes(), AnjuClock.zone()), device)
+              : Located.NOWHERE)));
     }
     errors.throwIfAny();
     if (clientId != null) {
@@ -129,14 +143,28 @@ public class CaseDocuments implements CaseRecords {
     return ids.stream().map(id -> find(id).orElseThrow()).toList();
   }
 
-  private record Checked(String name, byte[] bytes, UploadCheck.Accepted kind, String sha256, PhotoMetadata photo) {}
+  private record Checked(String name, byte[] bytes, UploadCheck.Accepted kind, String sha256, Located photo) {}
+
+  /** A photo's time and place: its EXIF data's where present, otherwise the device's. */
+  private record Located(Instant takenAt, Double latitude, Double longitude, Double accuracy) {
+    static final Located NOWHERE = new Located(null, null, null, null);
+  }
+
+  private static Located located(PhotoMetadata exif, Position device) {
+    boolean exifPlace = exif.latitude() != null && exif.longitude() != null;
+    boolean devicePlace = device.latitude() != null && device.longitude() != null;
+    return new Located(exif.takenAt() != null ? exif.takenAt() : device.takenAt(),
+        exifPlace ? exif.latitude() : devicePlace ? device.latitude() : null,
+        exifPlace ? exif.longitude() : devicePlace ? device.longitude() : null,
+        exifPlace || !devicePlace ? null : device.accuracy());
+  }
 
   private long insert(Place place, String record, Checked file, String user, Instant now, String clientId) {
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.update(connection -> {
       var s = connection.prepareStatement("insert into case_document (household_id, process_instance_id, county_code, "
           + "township_code, step, task_id, record, file_name, media_type, size_bytes, sha256, width, height, uploaded_by, "
-          + "uploaded_at, taken_at, latitude, longitude, client_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+          + "uploaded_at, taken_at, latitude, longitude, client_id, position_accuracy) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
           new String[] {"id"});
       s.setString(1, place.householdId());
       s.setString(2, place.processInstanceId());
@@ -157,6 +185,7 @@ public class CaseDocuments implements CaseRecords {
       s.setObject(17, file.photo.latitude());
       s.setObject(18, file.photo.longitude());
       s.setString(19, clientId);
+      s.setObject(20, file.photo.accuracy());
       return s;
     }, keys);
     return keys.getKey().longValue();
@@ -171,7 +200,7 @@ public class CaseDocuments implements CaseRecords {
       throw new UncheckedIOException("the document store did not take " + fileName, e);
     }
     Checked file = new Checked(fileName, bytes, new UploadCheck.Accepted(UploadCheck.Kind.PDF, null, null), sha,
-        PhotoMetadata.NONE);
+        Located.NOWHERE);
     long id = insert(place, record, file, "anju", AnjuClock.now(), null);
     return find(id).orElseThrow();
   }
@@ -260,7 +289,8 @@ public class CaseDocuments implements CaseRecords {
       r.getString("task_id"), r.getString("record"), r.getString("file_name"), r.getString("media_type"),
       r.getLong("size_bytes"), r.getString("sha256"), (Integer) r.getObject("width", Integer.class),
       r.getObject("height", Integer.class), r.getString("uploaded_by"), instant(r, "uploaded_at"),
-      instant(r, "taken_at"), r.getObject("latitude", Double.class), r.getObject("longitude", Double.class));
+      instant(r, "taken_at"), r.getObject("latitude", Double.class), r.getObject("longitude", Double.class),
+      r.getObject("position_accuracy", Double.class));
 
   private static Instant instant(ResultSet r, String column) throws SQLException {
     Timestamp t = r.getTimestamp(column);

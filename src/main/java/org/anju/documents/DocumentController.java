@@ -51,7 +51,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api")
-class DocumentController {
+public class DocumentController {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentController.class);
   static final String NOT_FOUND = "未找到 / not found";
@@ -73,9 +73,9 @@ class DocumentController {
     this.thumbnails = thumbnails;
   }
 
-  /** What the task's step requires, the records it may hold, and the documents given so far. */
+  /** What the task's step requires, the records it may hold, and the documents given so far (the field page's too). */
   @GetMapping("/tasks/{taskId}/documents")
-  ResponseEntity<?> ofTask(@PathVariable String taskId) {
+  public ResponseEntity<?> ofTask(@PathVariable String taskId) {
     Optional<OpenTask> open = openTask(taskId);
     if (open.isEmpty()) {
       return ApiProblem.notFound(NOT_FOUND);
@@ -109,11 +109,19 @@ class DocumentController {
     return ResponseEntity.ok(body);
   }
 
-  /** Adds one or more files as one record of the task's step; all or none. */
+  /**
+   * Adds one or more files as one record of the task's step; all or none. A phone may say where and when its
+   * photos were taken ({@code latitude}, {@code longitude}, {@code accuracy} in metres, {@code takenAt}), kept for
+   * photos whose EXIF data does not say.
+   */
   @PostMapping(path = "/tasks/{taskId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<?> upload(@PathVariable String taskId, @RequestParam(name = "record", required = false) String record,
       @RequestParam(name = "file", required = false) List<MultipartFile> files,
-      @RequestParam(name = "clientId", required = false) String clientId) throws IOException {
+      @RequestParam(name = "clientId", required = false) String clientId,
+      @RequestParam(name = "latitude", required = false) String latitude,
+      @RequestParam(name = "longitude", required = false) String longitude,
+      @RequestParam(name = "accuracy", required = false) String accuracy,
+      @RequestParam(name = "takenAt", required = false) String takenAt) throws IOException {
     Optional<OpenTask> open = openTask(taskId);
     if (open.isEmpty()) {
       return ApiProblem.notFound(NOT_FOUND);
@@ -130,13 +138,18 @@ class DocumentController {
           .map(Step.Document::name).toList()));
       return refused(errors);
     }
+    FieldErrors badPosition = new FieldErrors();
+    CaseDocuments.Position position = DevicePosition.of(latitude, longitude, accuracy, takenAt, badPosition);
+    if (!badPosition.isEmpty()) {
+      return refused(badPosition);
+    }
     List<CaseDocuments.Upload> given = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       given.add(new CaseDocuments.Upload(file.getOriginalFilename(), file.getBytes()));
     }
     try {
       List<CaseDocuments.Document> added = documents.add(task.place, kind.get().name(), kind.get().photo(), given,
-          identity.getCurrentAuthentication().getUserId(), clientId);
+          identity.getCurrentAuthentication().getUserId(), clientId, position);
       return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("documents",
           added.stream().map(DocumentController::describe).toList()));
     } catch (FieldErrors.Refusal refusal) {
@@ -318,6 +331,7 @@ class DocumentController {
     m.put("takenAt", d.takenAt() == null ? null : d.takenAt().toString());
     m.put("latitude", d.latitude());
     m.put("longitude", d.longitude());
+    m.put("accuracy", d.accuracy());
     m.put("content", "/api/documents/" + d.id() + "/content");
     if (d.image()) {
       m.put("thumbnail", "/api/documents/" + d.id() + "/thumbnail");
