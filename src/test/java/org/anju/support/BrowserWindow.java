@@ -27,10 +27,14 @@ public final class BrowserWindow implements AutoCloseable {
   private final List<String> errors = new ArrayList<>();
 
   private BrowserWindow(Browser browser, String locale) {
-    context = browser.newContext(new Browser.NewContextOptions()
+    this(browser, new Browser.NewContextOptions()
         .setLocale(locale) // zh-CN as the clerks' browsers; the webapps show Chinese for it (and by default)
         .setTimezoneId(AnjuClock.zone().getId())
         .setViewportSize(1400, 1000));
+  }
+
+  private BrowserWindow(Browser browser, Browser.NewContextOptions options) {
+    context = browser.newContext(options);
     context.setDefaultTimeout(30_000);
     context.setDefaultNavigationTimeout(60_000);
     context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
@@ -55,6 +59,11 @@ public final class BrowserWindow implements AutoCloseable {
   /** A window of a browser that asks for {@code locale} (e.g. en-US). */
   public static BrowserWindow open(Browser browser, String locale) {
     return new BrowserWindow(browser, locale);
+  }
+
+  /** A window of a browser set as {@code options} say (a phone's viewport and touch, its position). */
+  public static BrowserWindow open(Browser browser, Browser.NewContextOptions options) {
+    return new BrowserWindow(browser, options);
   }
 
   public Page page() {

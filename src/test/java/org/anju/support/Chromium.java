@@ -43,6 +43,13 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
     return window;
   }
 
+  /** A window of a browser set as {@code options} say, e.g. a phone's (see the field page's test). */
+  public BrowserWindow open(com.microsoft.playwright.Browser.NewContextOptions options) {
+    BrowserWindow window = BrowserWindow.open(browser, options);
+    windows.add(window);
+    return window;
+  }
+
   @Override
   public void afterTestExecution(ExtensionContext context) throws Exception {
     if (context.getExecutionException().isPresent()) {
