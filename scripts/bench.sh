@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dbs="h2 postgres"; runs=3; size=8994; archived=100000; lifecycle=200; samples=60
-out=bench/results; profile=""; smoke=""; skip=""; uploads=10; photos=20
+out=bench/results; profile=""; smoke=""; skip=""; uploads=10; photos=20; field=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) dbs="$2"; shift 2 ;;
@@ -28,7 +28,8 @@ while [ $# -gt 0 ]; do
     --skip) skip="$2"; shift 2 ;;
     --uploads) uploads="$2"; shift 2 ;;
     --photos) photos="$2"; shift 2 ;;
-    --smoke) smoke=1; runs=1; size=300; archived=3000; lifecycle=20; samples=20; uploads=3; photos=3; out=target/bench/smoke; shift ;;
+    --field) field="$2"; shift 2 ;;
+    --smoke) smoke=1; runs=1; size=300; archived=3000; lifecycle=20; samples=20; uploads=3; photos=3; field=3; out=target/bench/smoke; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,7 +63,7 @@ for db in $dbs; do
     log=target/bench/logs/$db-$run.log
     echo "== $db run $run of $runs (size $size, archived $archived, lifecycle $lifecycle) — log $log"
     if ! java -Xmx1g -XX:+UseG1GC "${jfr[@]}" -cp "$cp" org.anju.bench.Benchmark --db="$db" --size="$size" \
-        --archived="$archived" --lifecycle="$lifecycle" --samples="$samples" --skip="$skip" --uploads="$uploads" --photos="$photos" --out="$runs_dir/$db-$run.json" \
+        --archived="$archived" --lifecycle="$lifecycle" --samples="$samples" --skip="$skip" --uploads="$uploads" --photos="$photos" --field="$field" --out="$runs_dir/$db-$run.json" \
         >"$log" 2>&1; then
       tail -40 "$log"; echo "benchmark run $db $run failed (log $log)" >&2; exit 1
     fi

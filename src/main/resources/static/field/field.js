@@ -212,10 +212,14 @@
   // what is on the list is loaded for use in the village, where there may be no network
   async function prefetch(tasks) {
     for (const t of tasks.slice(0, 50)) {
+      const had = await cache.get('task:' + t.id);
+      if (had && had.fetchedAt > Date.now() - 10 * 60 * 1000) {
+        continue; // loaded a moment ago: the list's next visit need not load it again
+      }
       try {
         const answer = await call(API + '/tasks/' + encodeURIComponent(t.id));
         if (answer.ok) {
-          await cache.put('task:' + t.id, answer.body);
+          await cache.put('task:' + t.id, Object.assign(answer.body, { fetchedAt: Date.now() }));
           markCached([t]);
         }
       } catch (e) {
@@ -235,7 +239,7 @@
         return;
       }
       task = answer.body;
-      await cache.put('task:' + id, task);
+      await cache.put('task:' + id, Object.assign({}, task, { fetchedAt: Date.now() }));
     } catch (e) {
       if (e instanceof LoggedOut) {
         return;
@@ -697,6 +701,9 @@
     window.addEventListener('online', () => { setOnline(true); state.csrf = null; sync(); });
     window.addEventListener('offline', () => setOnline(false));
     setInterval(() => { if (navigator.onLine) sync(); }, 15000);
+    if (!localStorage.getItem('anju-field-user')) {
+      show('login'); // nobody logged in on this phone yet: the form at once, not after a round trip
+    }
     try {
       await me();
     } catch (e) {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -172,6 +173,8 @@ class FieldController {
       return ApiProblem.badRequest("form", String.valueOf(invalid.getMessage()));
     } catch (AuthorizationException refused) {
       return ApiProblem.forbidden(refused.getMessage());
+    } catch (TaskAlreadyClaimedException claimed) {
+      return ApiProblem.of(HttpStatus.CONFLICT, "conflict", CLAIMED_BY_OTHER);
     } catch (NullValueException | OptimisticLockingException gone) {
       return completedMeanwhile(); // completed (or claimed) by someone else between our look and our write
     } catch (ProcessEngineException failed) {

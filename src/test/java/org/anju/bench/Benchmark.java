@@ -64,6 +64,7 @@ public final class Benchmark {
         "storm-timeout", "1800", "skip", ""));
     options.put("uploads", "10"); // the documents phase: uploads of a 5 MB photo, photos of the archive PDF
     options.put("photos", "20");
+    options.put("field", "20"); // the field phase: queued completions, two 3 MB photos each
     for (String arg : args) {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
       if (!options.containsKey(kv[0]) || kv.length < 2) {
@@ -132,6 +133,21 @@ public final class Benchmark {
         metrics.put("documents.pdfRatio", d.pdfSeconds() / d.decodeSeconds());
         metrics.put("documents.pdfMegabytes", d.pdfBytes() / 1024.0 / 1024.0);
         phase("documents", t);
+      }
+
+      if (!options.get("skip").contains("field")) {
+        t = System.nanoTime();
+        FieldBench.Figures f = new FieldBench().run(port, engine, app.getBean(HouseholdCases.class),
+            app.getBean(org.anju.demo.DemoDocuments.class), option("field"));
+        metrics.put("field.shellKiBGzip", f.shellKiBGzip());
+        metrics.put("field.shellKiB", f.shellKiB());
+        metrics.put("field.firstLoadMs", f.firstLoadMs());
+        metrics.put("field.reloadMs", f.reloadMs());
+        metrics.put("field.completions", f.completions());
+        metrics.put("field.photos", f.photos());
+        metrics.put("field.photoMiB", f.photoMiB());
+        metrics.put("field.syncSeconds", f.syncSeconds());
+        phase("field", t);
       }
 
       if (!options.get("skip").contains("storm")) {
