@@ -160,6 +160,31 @@ class FieldPageBrowserTest {
   }
 
   @Test
+  void anInspectionShowsTheCompletionDateOnlyOnceTheWorkIsFinishedAsItsFormSays() {
+    int n = SEQUENCE.incrementAndGet();
+    String headName = "巡" + chinese(n);
+    Task verification = verificationTask(DemoUsers.KELAN, headName, "宋家沟村");
+    Task inspection = new org.anju.demo.CaseWalker(engine, demoDocuments).walkTo(verification.getProcessInstanceId(),
+        org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_CONSTRUCTION);
+    logIn();
+    page.locator("#q").fill(headName);
+    page.locator("#search-form button").click();
+    Locator card = page.locator("#tasks a[data-task-id='" + inspection.getId() + "']");
+    PlaywrightAssertions.assertThat(card).containsText("施工巡查 Construction inspection");
+    card.click();
+    PlaywrightAssertions.assertThat(page.getByLabel("已巡查次数 Inspections so far")).hasValue("0");
+    PlaywrightAssertions.assertThat(page.getByLabel("已巡查次数 Inspections so far")).isDisabled();
+    // conditional.hide "=constructionCompleted != true": hidden until the work is ticked as finished
+    Locator completionDate = page.locator(".field[data-key=constructionCompletedDate]");
+    PlaywrightAssertions.assertThat(completionDate).isHidden();
+    page.getByLabel("已竣工 Construction completed").check();
+    PlaywrightAssertions.assertThat(completionDate).isVisible();
+    PlaywrightAssertions.assertThat(completionDate.locator("label.required")).hasText("竣工日期 Completion date");
+    PlaywrightAssertions.assertThat(page.locator(".record[data-record=PHOTOS_DURING] input[type=file]"))
+        .hasAttribute("capture", "environment");
+  }
+
+  @Test
   void offlineCompletionsWaitThroughAReloadAndAreSentOnceEachWhenTheNetworkReturns() throws Exception {
     int n = SEQUENCE.incrementAndGet();
     String village = "离线" + chinese(n) + "村";
