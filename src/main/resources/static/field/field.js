@@ -253,6 +253,8 @@
     }
     state.task = task;
     state.photos = {};
+    state.redoing = state.redo && state.redo.taskId === task.id ? state.redo : null; // a refused entry, filled in again
+    state.redo = null;
     show('task');
     $('task-title').textContent = task.name;
     $('task-household').textContent = [task.headName, task.village, task.address, '到期 Due ' + day(task.due)]
@@ -260,13 +262,21 @@
     $('task-error').hidden = true;
     const queued = (await outbox.all()).find((e) => e.taskId === task.id);
     $('task-note').textContent = queued ? '此任务已在待发送队列中 This task is already queued' : '';
-    renderForm(task);
+    renderForm(task, state.redoing ? state.redoing.variables : {});
     renderPhotos(task);
+    if (state.redoing) {
+      for (const photo of state.redoing.photos.filter((p) => !p.sent)) {
+        (state.photos[photo.record] = state.photos[photo.record] || []).push(photo);
+        const list = document.querySelector('.record[data-record="' + CSS.escape(photo.record) + '"] .photo-list');
+        if (list) showPhoto(photo, list);
+      }
+      $('task-note').textContent = '上次被退回 Refused last time: ' + state.redoing.message;
+    }
   }
 
   const fields = []; // {component, input(s)} of the open form
 
-  function renderForm(task) {
+  function renderForm(task, given) {
     fields.length = 0;
     const root = $('fields');
     root.innerHTML = '';
@@ -286,7 +296,7 @@
           div.textContent = String(c.text || '').replace(/^#+\s*/gm, '');
           parent.appendChild(div);
         } else if (c.key) {
-          const field = renderField(c, task.variables || {});
+          const field = renderField(c, Object.assign({}, task.variables || {}, given));
           if (!field) {
             unsupported = true;
             continue;
@@ -504,26 +514,31 @@
         accuracy: where && where.accuracy, sent: false,
       };
       (state.photos[record] = state.photos[record] || []).push(photo);
-      const row = document.createElement('div');
-      row.className = 'photo';
-      if (photo.type.startsWith('image/')) {
-        const img = document.createElement('img');
-        img.src = URL.createObjectURL(file);
-        img.alt = photo.name;
-        row.appendChild(img);
-      }
-      const text = document.createElement('div');
-      text.innerHTML = '<b class="name"></b><br><span class="when"></span><br><span class="where"></span><br>'
-        + 'SHA-256 <span class="sha"></span>';
-      text.querySelector('.name').textContent = photo.name;
-      text.querySelector('.when').textContent = new Date(takenAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
-      text.querySelector('.where').textContent = where
-        ? where.latitude.toFixed(5) + ', ' + where.longitude.toFixed(5) + ' ±' + Math.round(where.accuracy) + ' m (WGS-84)'
-        : '无位置 No position';
-      text.querySelector('.sha').textContent = photo.sha256 || '（由服务器计算 computed by the server）';
-      row.appendChild(text);
-      list.appendChild(row);
+      showPhoto(photo, list);
     }
+  }
+
+  function showPhoto(photo, list) {
+    const where = photo.latitude === null || photo.latitude === undefined ? null : photo;
+    const row = document.createElement('div');
+    row.className = 'photo';
+    if (photo.type.startsWith('image/')) {
+      const img = document.createElement('img');
+      img.src = URL.createObjectURL(photo.blob);
+      img.alt = photo.name;
+      row.appendChild(img);
+    }
+    const text = document.createElement('div');
+    text.innerHTML = '<b class="name"></b><br><span class="when"></span><br><span class="where"></span><br>'
+      + 'SHA-256 <span class="sha"></span>';
+    text.querySelector('.name').textContent = photo.name;
+    text.querySelector('.when').textContent = new Date(photo.takenAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+    text.querySelector('.where').textContent = where
+      ? where.latitude.toFixed(5) + ', ' + where.longitude.toFixed(5) + ' ±' + Math.round(where.accuracy) + ' m (WGS-84)'
+      : '无位置 No position';
+    text.querySelector('.sha').textContent = photo.sha256 || '（由服务器计算 computed by the server）';
+    row.appendChild(text);
+    list.appendChild(row);
   }
 
   // ---- complete: checked here as a courtesy, queued, then sent
@@ -554,6 +569,10 @@
       createdAt: new Date().toISOString(),
     };
     await outbox.put(entry);
+    if (state.redoing) {
+      await outbox.remove(state.redoing.submissionId); // replaced by this one
+      state.redoing = null;
+    }
     location.hash = '';
     await sync();
   }
@@ -651,7 +670,15 @@
             await renderOutbox();
           }
         });
-        li.append(m, discard);
+        const again = document.createElement('button');
+        again.className = 'secondary';
+        again.textContent = '重新填写 Fill in again';
+        again.addEventListener('click', () => {
+          state.redo = e;
+          const hash = '#task/' + encodeURIComponent(e.taskId);
+          if (location.hash === hash) route(); else location.hash = hash;
+        });
+        li.append(m, again, discard);
       }
       list.appendChild(li);
     }

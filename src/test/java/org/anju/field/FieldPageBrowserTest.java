@@ -160,6 +160,37 @@ class FieldPageBrowserTest {
   }
 
   @Test
+  void aCompletionTheServerRefusesIsKeptAndFilledInAgainWithItsPhotosStoredOnce() throws Exception {
+    int n = SEQUENCE.incrementAndGet();
+    String headName = "退" + chinese(n);
+    Task task = verificationTask(DemoUsers.KELAN, headName, "宋家沟村");
+    logIn();
+    page.locator("#q").fill(headName);
+    page.locator("#search-form button").click();
+    page.locator("#tasks a[data-task-id='" + task.getId() + "']").click();
+    fillVerification();
+    String tomorrow = AnjuClock.today().plusDays(1).toString();
+    page.getByLabel("核验日期 Verification date").fill(tomorrow); // the step's rule: not in the future
+    takePhotos("PHOTOS_BEFORE", List.of(TestFiles.jpeg(320, 240, Color.PINK)));
+    takePhotos("SURVEY_FORM", List.of(TestFiles.jpeg(200, 280, Color.WHITE)));
+    page.getByText("完成 Complete").click();
+
+    Locator refused = page.locator("#outbox-list li.review[data-task-id='" + task.getId() + "']");
+    PlaywrightAssertions.assertThat(refused).containsText("核验日期：不能晚于今天");
+    PlaywrightAssertions.assertThat(refused).containsText("Verification date: must not be in the future");
+    assertThat(finished(task)).isZero();
+    refused.getByText("重新填写 Fill in again").click();
+    PlaywrightAssertions.assertThat(page.getByLabel("核验人 Verified by")).hasValue("郝建军");
+    PlaywrightAssertions.assertThat(page.getByLabel("核验日期 Verification date")).hasValue(tomorrow);
+    page.getByLabel("核验日期 Verification date").fill(AnjuClock.today().toString());
+    page.getByText("完成 Complete").click();
+    waitFor(() -> finished(task) == 1, "the verification completed");
+    PlaywrightAssertions.assertThat(page.locator("#outbox")).isHidden();
+    assertThat(jdbc.queryForObject("select count(*) from case_document where task_id = ? and uploaded_by = ?",
+        Integer.class, task.getId(), CLERK)).as("the photos sent before the refusal, once").isEqualTo(2);
+  }
+
+  @Test
   void anInspectionShowsTheCompletionDateOnlyOnceTheWorkIsFinishedAsItsFormSays() {
     int n = SEQUENCE.incrementAndGet();
     String headName = "巡" + chinese(n);
