@@ -103,9 +103,7 @@ class FieldPageBrowserTest {
     Task task = verificationTask(DemoUsers.KELAN, headName, "王家岔村");
     logIn();
 
-    page.locator("#q").fill(headName);
-    page.locator("#search-form button").click();
-    Locator card = page.locator("#tasks a[data-task-id='" + task.getId() + "']");
+    Locator card = search(headName, task);
     PlaywrightAssertions.assertThat(card).containsText("王家岔村");
     PlaywrightAssertions.assertThat(card).containsText("入户核验 Verification");
     card.click();
@@ -165,9 +163,7 @@ class FieldPageBrowserTest {
     String headName = "退" + chinese(n);
     Task task = verificationTask(DemoUsers.KELAN, headName, "宋家沟村");
     logIn();
-    page.locator("#q").fill(headName);
-    page.locator("#search-form button").click();
-    page.locator("#tasks a[data-task-id='" + task.getId() + "']").click();
+    search(headName, task).click();
     fillVerification();
     String tomorrow = AnjuClock.today().plusDays(1).toString();
     page.getByLabel("核验日期 Verification date").fill(tomorrow); // the step's rule: not in the future
@@ -198,9 +194,7 @@ class FieldPageBrowserTest {
     Task inspection = new org.anju.demo.CaseWalker(engine, demoDocuments).walkTo(verification.getProcessInstanceId(),
         org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_CONSTRUCTION);
     logIn();
-    page.locator("#q").fill(headName);
-    page.locator("#search-form button").click();
-    Locator card = page.locator("#tasks a[data-task-id='" + inspection.getId() + "']");
+    Locator card = search(headName, inspection);
     PlaywrightAssertions.assertThat(card).containsText("施工巡查 Construction inspection");
     card.click();
     PlaywrightAssertions.assertThat(page.getByLabel("已巡查次数 Inspections so far")).hasValue("0");
@@ -224,8 +218,7 @@ class FieldPageBrowserTest {
       tasks.add(verificationTask(DemoUsers.KELAN, "任" + chinese(n * 3 + i), village));
     }
     logIn();
-    page.locator("#q").fill(village);
-    page.locator("#search-form button").click();
+    search(village, tasks.get(0));
     for (Task task : tasks) { // what is on the list is loaded onto the phone for use without a network
       PlaywrightAssertions.assertThat(page.locator("#tasks a[data-task-id='" + task.getId() + "'] .cached"))
           .containsText("可离线");
@@ -299,6 +292,13 @@ class FieldPageBrowserTest {
     page.getByLabel("密码 Password").fill(DemoUsers.PASSWORD);
     page.getByText("登录 Log in", new Page.GetByTextOptions().setExact(true)).last().click();
     PlaywrightAssertions.assertThat(page.locator("#work")).isVisible();
+  }
+
+  /** Searches "my work" for {@code q}: the card of {@code task}. */
+  private Locator search(String q, Task task) {
+    page.locator("#q").fill(q);
+    page.locator("#search-form button").click();
+    return page.locator("#tasks a[data-task-id='" + task.getId() + "']");
   }
 
   /** The step's demo values, typed and chosen in the rendered form by their labels. */
