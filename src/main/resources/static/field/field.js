@@ -307,6 +307,13 @@
       }
     };
     add(task.form.components, root);
+    if (fields.some((f) => f.component.conditional && f.component.conditional.hide
+        && !CONDITION.test(f.component.conditional.hide))) {
+      const p = document.createElement('p');
+      p.className = 'hint';
+      p.textContent = '部分字段的显示条件本页无法判断，始终显示 Some fields are always shown: their condition is beyond this page';
+      root.appendChild(p);
+    }
     if (unsupported) {
       const p = document.createElement('p');
       p.className = 'hint';
@@ -431,8 +438,9 @@
   }
 
   // conditional.hide as the forms write it: "=name OP literal" (=, !=, <, <=, >, >=); anything else shows the field
+  const CONDITION = /^=\s*([A-Za-z_][\w]*)\s*(!=|<=|>=|=|<|>)\s*(true|false|null|-?\d+(?:\.\d+)?|"[^"]*")\s*$/;
   function hidden(expression, values) {
-    const m = /^=\s*([A-Za-z_][\w]*)\s*(!=|<=|>=|=|<|>)\s*(true|false|null|-?\d+(?:\.\d+)?|"[^"]*")\s*$/.exec(expression || '');
+    const m = CONDITION.exec(expression || '');
     if (!m) return false;
     const left = values[m[1]] === undefined ? null : values[m[1]];
     const right = JSON.parse(m[3]);
