@@ -1,9 +1,9 @@
 // The field page's service worker: keeps the app shell so that the page opens with no network. It never
 // answers /api/ requests: the page keeps its own data (IndexedDB) and sends its queue itself when online.
 'use strict';
-const SHELL = 'anju-field-shell-v1';
-const FILES = ['./', 'index.html', 'field.js', 'field.css', 'manifest.webmanifest', 'icons/icon.svg',
-  'icons/icon-192.png', 'icons/icon-512.png'];
+const SHELL = 'anju-field-shell-v2';
+// './' is the page with its style and script inside (FieldPage): field.js and field.css need no copy of their own
+const FILES = ['./', 'manifest.webmanifest', 'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

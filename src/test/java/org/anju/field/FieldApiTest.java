@@ -168,6 +168,29 @@ class FieldApiTest {
         .containsEntry("takenAt", "2026-11-19T01:00:00Z");
   }
 
+  @Test
+  void shouldServeThePageWithoutALoginAsOneResponseCompressedWhenAsked() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var page = java.net.URI.create(rest.getRootUri() + "/field/");
+    var plain = client.send(java.net.http.HttpRequest.newBuilder(page).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(plain.body()).contains("<style>", "indexedDB.open('anju-field'", "我的任务 My work")
+        .doesNotContain("src=\"field.js\"");
+    var gzip = client.send(java.net.http.HttpRequest.newBuilder(page).header("Accept-Encoding", "gzip").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(gzip.body().length).isLessThan(plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 2);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.body());
+    }
+    var bare = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + "/field")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(bare.statusCode()).isEqualTo(302);
+    assertThat(bare.headers().firstValue("Location").orElseThrow()).endsWith("/field/");
+  }
+
   static Map<String, Object> values() {
     return new HashMap<>(DemoSteps.valuesFor(TASK_VERIFY_HOUSING, AnjuClock.today()));
   }
