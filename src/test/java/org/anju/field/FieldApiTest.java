@@ -169,6 +169,25 @@ class FieldApiTest {
   }
 
   @Test
+  void shouldGiveAnAcceptanceTheValuesItsFormsConditionsRead() {
+    Task verification = verificationTask(DemoUsers.KELAN, "梁满囤", "宋家沟村");
+    Task acceptance = new CaseWalker(engine, demoDocuments).walkTo(verification.getProcessInstanceId(),
+        org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_ACCEPTANCE);
+    String housing = DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING);
+    ResponseEntity<Map<String, Object>> detail = rest.withBasicAuth(housing, DemoUsers.PASSWORD)
+        .exchange("/api/field/tasks/" + acceptance.getId(), HttpMethod.GET, null, MAP);
+    assertThat(detail.getStatusCode().value()).isEqualTo(200);
+    // "=seismicIntensity < 7" and "=renovationMethod != \"REBUILD\"" decide what the form shows
+    assertThat(((Map<?, ?>) detail.getBody().get("variables")).keySet().stream().map(String::valueOf).toList()).contains("seismicIntensity", "renovationMethod",
+        "headName").doesNotContain("REBUILD");
+    assertThat(tasks(rest.withBasicAuth(housing, DemoUsers.PASSWORD).exchange("/api/field/tasks?q=梁满囤",
+        HttpMethod.GET, null, MAP).getBody())).extracting(t -> t.get("step"))
+        .containsExactly(org.anju.household.HouseholdCaseProcess.Elements.TASK_INSPECT_ACCEPTANCE);
+    // the township clerk does not hold the county's acceptance
+    assertThat(tasks(get("/api/field/tasks?q=梁满囤").getBody())).isEmpty();
+  }
+
+  @Test
   void shouldServeThePageWithoutALoginAsOneResponseCompressedWhenAsked() throws Exception {
     var client = java.net.http.HttpClient.newHttpClient();
     var page = java.net.URI.create(rest.getRootUri() + "/field/");
