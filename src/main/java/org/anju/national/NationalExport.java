@@ -152,7 +152,10 @@ class NationalExport {
       case DOCUMENTS -> row.documents().getOrDefault(indicator.field(), 0);
       case DERIVED -> value instanceof String code && code.length() >= 4
           ? divisions.nameOf(Vars.COUNTY_CODE.equals(indicator.field()) ? code.substring(0, 2) : code) : value;
-      case VARIABLE -> value instanceof Boolean flag ? (flag ? "是" : "否") : value;
+      // an option as the national system's clerk keys it in: its Chinese name, not Anju's code
+      case VARIABLE -> value instanceof Boolean flag ? (flag ? "是" : "否")
+          : value instanceof String code && indicator.shape() == NationalIndicators.Shape.CHOICE
+              ? org.anju.tasklist.FormOptions.chineseLabel(indicator.choices(), code) : value;
     };
   }
 

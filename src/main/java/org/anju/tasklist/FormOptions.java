@@ -20,6 +20,8 @@ public final class FormOptions {
 
   static final String RESOURCE = "data/form-options.json";
   private static final Map<String, Set<String>> LISTS = load();
+  /** Each option's label as the forms show it ("建档立卡贫困户 Registered poor household"), by list and value. */
+  private static final Map<String, Map<String, String>> LABELS = loadLabels();
 
   public static final Set<String> KEY_GROUPS = values("keyGroups");
   public static final Set<String> HOUSE_STRUCTURES = values("houseStructures");
@@ -42,9 +44,45 @@ public final class FormOptions {
     return values;
   }
 
+  /**
+   * The Chinese part of the label the forms show for {@code value} of {@code list} (its set of values),
+   * or the value itself when it is not an option of that list.
+   */
+  public static String chineseLabel(Set<String> list, String value) {
+    for (Map.Entry<String, Set<String>> each : LISTS.entrySet()) {
+      if (each.getValue().equals(list)) {
+        String label = LABELS.getOrDefault(each.getKey(), Map.of()).get(value);
+        if (label == null) {
+          return value;
+        }
+        // up to the last Chinese character: "D级 整栋危房 Whole building dangerous" → "D级 整栋危房"
+        int last = label.length() - 1;
+        while (last >= 0 && label.charAt(last) < 0x2E80) {
+          last--;
+        }
+        return last < 0 ? label : label.substring(0, last + 1).strip();
+      }
+    }
+    return value;
+  }
+
   /** Every list by name. */
   public static Map<String, Set<String>> all() {
     return LISTS;
+  }
+
+  private static Map<String, Map<String, String>> loadLabels() {
+    try (InputStream in = FormOptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      Map<String, Map<String, String>> labels = new TreeMap<>();
+      new ObjectMapper().readTree(in).fields().forEachRemaining(list -> {
+        Map<String, String> byValue = new java.util.LinkedHashMap<>();
+        list.getValue().forEach(option -> byValue.put(option.path("value").asText(), option.path("label").asText()));
+        labels.put(list.getKey(), Collections.unmodifiableMap(byValue));
+      });
+      return Map.copyOf(labels);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, Set<String>> load() {

@@ -90,9 +90,9 @@ class NationalExportTest {
         .findFirst().orElseThrow();
     assertThat(row).containsEntry("archiveNumber", "宋家沟镇危改字[2020]42号")
         .containsEntry("A01", "山西省").containsEntry("A02", "忻州市").containsEntry("A04", "宋家沟镇")
-        .containsEntry("A05", "宋家沟村").containsEntry("B01", "石秀英").containsEntry("B04", "POOR")
-        .containsEntry("B05", "否").containsEntry("B06", "").containsEntry("B08", "D")
-        .containsEntry("B10", "JD-2020-0117").containsEntry("C01", "REBUILD").containsEntry("C03", "GZ-2020-0088")
+        .containsEntry("A05", "宋家沟村").containsEntry("B01", "石秀英").containsEntry("B04", "建档立卡贫困户")
+        .containsEntry("B05", "否").containsEntry("B06", "").containsEntry("B08", "D级 整栋危房")
+        .containsEntry("B10", "JD-2020-0117").containsEntry("C01", "拆除重建").containsEntry("C03", "GZ-2020-0088")
         .containsEntry("C09", "52.5").containsEntry("C11", "是").containsEntry("D01", "20000")
         .containsEntry("D02", "20000").containsEntry("D04", "YKT-20200528-0042").containsEntry("E01", "")
         .containsEntry("F01", "1").containsEntry("F04", "1")
