@@ -276,7 +276,8 @@ public class CaseDocuments implements CaseRecords {
     return name;
   }
 
-  static String sha256(byte[] bytes) {
+  /** The lower-case hex SHA-256 by which the content store keys {@code bytes}. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

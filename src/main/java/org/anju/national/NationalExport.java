@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.anju.access.RoleGroups;
+import org.anju.api.Workbooks;
 import org.anju.household.HouseholdCaseProcess;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.national.NationalIndicators.Indicator;
 import org.anju.national.NationalIndicators.Source;
 import org.anju.national.NationalRecordCheck.Gap;
 import org.anju.region.Divisions;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.camunda.bpm.engine.HistoryService;
@@ -121,8 +121,8 @@ class NationalExport {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
       Sheet sheet = workbook.createSheet("national " + countyCode);
-      write(sheet, 0, new ArrayList<>(names));
-      write(sheet, 1, new ArrayList<>(codes));
+      Workbooks.writeRow(sheet, 0, new ArrayList<>(names));
+      Workbooks.writeRow(sheet, 1, new ArrayList<>(codes));
       int r = 2;
       for (Row row : rows) {
         List<Object> line = new ArrayList<>(List.of(row.householdId(), text(row.variables().get(Vars.ARCHIVE_NUMBER))));
@@ -134,7 +134,7 @@ class NationalExport {
           line.add(row.variables().get(APPROVED_AT));
         }
         line.add(String.join("\n", row.gaps().stream().map(Gap::message).toList()));
-        write(sheet, r++, line);
+        Workbooks.writeRow(sheet, r++, line);
       }
       sheet.createFreezePane(1, 2);
       workbook.write(bytes);
@@ -157,19 +157,6 @@ class NationalExport {
           : value instanceof String code && indicator.shape() == NationalIndicators.Shape.CHOICE
               ? org.anju.tasklist.FormOptions.chineseLabel(indicator.choices(), code) : value;
     };
-  }
-
-  private static void write(Sheet sheet, int r, List<Object> line) {
-    org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
-    for (int c = 0; c < line.size(); c++) {
-      Object value = line.get(c);
-      Cell cell = row.createCell(c);
-      if (value instanceof Number number) {
-        cell.setCellValue(number.doubleValue());
-      } else if (value != null) {
-        cell.setCellValue(value.toString());
-      }
-    }
   }
 
   private static String text(Object value) {

@@ -1,6 +1,7 @@
 package org.anju.progress;
 
 import org.anju.api.ApiProblem;
+import org.anju.api.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import org.anju.progress.ProgressReport.Row;
 import org.anju.progress.ProgressReport.Stage;
 import org.anju.region.Division;
 import org.anju.region.Divisions;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.anju.clock.AnjuClock;
@@ -181,16 +181,7 @@ class ProgressController {
       Sheet sheet = workbook.createSheet("progress " + built.campaign());
       int r = 0;
       for (List<Object> line : table(built)) {
-        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-        for (int c = 0; c < line.size(); c++) {
-          Object value = line.get(c);
-          Cell cell = row.createCell(c);
-          if (value instanceof Number number) {
-            cell.setCellValue(number.doubleValue());
-          } else if (value != null) {
-            cell.setCellValue(value.toString());
-          }
-        }
+        Workbooks.writeRow(sheet, r++, line);
       }
       workbook.write(bytes);
       workbook.dispose();

@@ -10,9 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public interface StepEvidence {
 
-  /** Where no document store is wired: nothing is given, so nothing required can be had. */
-  StepEvidence NONE = execution -> Set.of();
-
   /** The names of the records given for the task of {@code execution} (the user task that is completing). */
   Set<String> recordsGiven(DelegateExecution execution);
 }

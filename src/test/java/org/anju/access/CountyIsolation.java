@@ -397,30 +397,8 @@ abstract class CountyIsolation {
   }
 
   /** As the clerk does on the Documents tab: a photo for each record the step needs, now or for what it will say. */
-  @SuppressWarnings("unchecked")
   void uploadWhatTheStepNeeds(String user, String taskId) {
-    Reply listing = get(user, "/api/tasks/" + taskId + "/documents");
-    assertThat(listing.status()).as("%s", listing).isEqualTo(200);
-    for (Map<String, Object> record : (List<Map<String, Object>>) read(listing).get("records")) {
-      if (!Boolean.TRUE.equals(record.get("required")) && record.get("condition") == null) {
-        continue;
-      }
-      org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
-      form.add("record", record.get("record"));
-      form.add("file", new org.springframework.core.io.ByteArrayResource(
-          org.anju.support.TestFiles.jpeg(40, 30, java.awt.Color.GREEN)) {
-        @Override
-        public String getFilename() {
-          return record.get("record") + ".jpg";
-        }
-      });
-      HttpHeaders headers = new HttpHeaders();
-      headers.setBasicAuth(user, DemoUsers.PASSWORD, UTF_8);
-      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-      ResponseEntity<byte[]> added = rest.exchange("/api/tasks/" + taskId + "/documents", HttpMethod.POST,
-          new HttpEntity<>(form, headers), byte[].class);
-      assertThat(added.getStatusCode().value()).as("upload %s", record.get("record")).isEqualTo(201);
-    }
+    org.anju.support.Uploads.uploadWhatTheStepNeeds(rest.withBasicAuth(user, DemoUsers.PASSWORD), taskId);
   }
 
   static Stream<Arguments> jingleUsers() {
@@ -725,21 +703,10 @@ abstract class CountyIsolation {
     replies.add(get(user, "/api/documents/" + id + "/thumbnail"));
     replies.add(delete(user, "/api/documents/" + id));
     replies.add(get(user, "/api/households/" + target.businessKey() + "/household-file"));
-    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
-    form.add("record", "PHOTOS_AFTER");
-    form.add("file", new org.springframework.core.io.ByteArrayResource(
-        org.anju.support.TestFiles.jpeg(40, 30, java.awt.Color.RED)) {
-      @Override
-      public String getFilename() {
-        return "intruder.jpg";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, DemoUsers.PASSWORD, UTF_8);
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<byte[]> upload = rest.exchange("/api/tasks/" + target.taskId() + "/documents", HttpMethod.POST,
-        new HttpEntity<>(form, headers), byte[].class);
-    replies.add(new Reply(user + " POST upload", upload.getStatusCode().value(), new String(upload.getBody(), UTF_8)));
+    ResponseEntity<Map<String, Object>> upload = org.anju.support.Uploads.upload(rest.withBasicAuth(user,
+        DemoUsers.PASSWORD), target.taskId(), "PHOTOS_AFTER", org.anju.support.Uploads.file("intruder.jpg",
+        org.anju.support.TestFiles.jpeg(40, 30, java.awt.Color.RED)));
+    replies.add(new Reply(user + " POST upload", upload.getStatusCode().value(), String.valueOf(upload.getBody())));
 
     Reply none = get(user, "/api/documents/" + missing + "/content");
     for (Reply reply : replies) {

@@ -59,7 +59,7 @@ final class DocumentsBench {
     for (int i = 0; i < uploads; i++) {
       byte[] photo = padded(jpeg, 10_000 + i);
       long t = System.nanoTime();
-      documents.store().put(sha256(photo), new ByteArrayInputStream(photo), photo.length);
+      documents.store().put(org.anju.documents.CaseDocuments.sha256(photo), new ByteArrayInputStream(photo), photo.length);
       put[i] = (System.nanoTime() - t) / 1e6;
     }
 
@@ -67,7 +67,7 @@ final class DocumentsBench {
     List<HouseholdFileContent.Attachment> attachments = new ArrayList<>();
     for (int i = 0; i < photos; i++) {
       byte[] photo = jpeg(4000, 3000);
-      String sha = sha256(photo);
+      String sha = org.anju.documents.CaseDocuments.sha256(photo);
       documents.store().put(sha, new ByteArrayInputStream(photo), photo.length);
       attachments.add(new HouseholdFileContent.Attachment("photo-" + i + ".jpg", "image/jpeg", sha, photo.length,
           () -> documents.store().get(sha)));
@@ -115,13 +115,6 @@ final class DocumentsBench {
     return out.toByteArray();
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static double median(double[] values) {
     double[] sorted = values.clone();

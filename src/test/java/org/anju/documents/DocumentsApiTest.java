@@ -14,25 +14,21 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.anju.access.Role;
 import org.anju.clock.AnjuClock;
-import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoDocuments;
 import org.anju.demo.DemoSteps;
 import org.anju.demo.DemoUsers;
-import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCases;
-import org.anju.household.Registration;
 import org.anju.support.TestFiles;
+import org.anju.support.TestHouseholds;
+import org.anju.support.Uploads;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +43,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The household file's documents through Anju's API, as the Documents tab uses it: what a step needs, uploads
@@ -60,7 +55,6 @@ import org.springframework.util.LinkedMultiValueMap;
 class DocumentsApiTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
   private static final String TOWNSHIP = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
   private static final String HOUSING = DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING);
 
@@ -93,9 +87,9 @@ class DocumentsApiTest {
     byte[] withExif = TestFiles.jpegWithExif(1600, 1200, LocalDateTime.of(2026, 11, 20, 9, 30), 38.7036, 111.5656);
     byte[] plain = TestFiles.png(800, 600, Color.LIGHT_GRAY);
     ResponseEntity<Map<String, Object>> photos = upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null,
-        file("东墙裂缝.jpg", withExif), file("屋面.png", plain));
+        Uploads.file("东墙裂缝.jpg", withExif), Uploads.file("屋面.png", plain));
     assertThat(photos.getStatusCode().value()).as("%s", photos.getBody()).isEqualTo(201);
-    List<Map<String, Object>> added = documents(photos.getBody());
+    List<Map<String, Object>> added = Uploads.documents(photos.getBody());
     assertThat(added).extracting(d -> d.get("fileName")).containsExactly("东墙裂缝.jpg", "屋面.png");
     assertThat(added.get(0)).containsEntry("mediaType", "image/jpeg").containsEntry("width", 1600)
         .containsEntry("sha256", CaseDocuments.sha256(withExif))
@@ -114,7 +108,7 @@ class DocumentsApiTest {
     assertThat(content.getBody()).isEqualTo(withExif);
     assertThat(content.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
-    assertThat(upload(TOWNSHIP, task.getId(), "SURVEY_FORM", null, file("调查表.pdf", TestFiles.pdf(false)))
+    assertThat(upload(TOWNSHIP, task.getId(), "SURVEY_FORM", null, Uploads.file("调查表.pdf", TestFiles.pdf(false)))
         .getStatusCode().value()).isEqualTo(201);
     assertThat(submit(task).getStatusCode().value()).isEqualTo(204);
 
@@ -122,7 +116,7 @@ class DocumentsApiTest {
     ResponseEntity<Map<String, Object>> late = exchange(TOWNSHIP, HttpMethod.DELETE, "/api/documents/" + id, null);
     assertThat(late.getStatusCode().value()).as("a completed step's document is part of the file").isEqualTo(409);
     Map<String, Object> file = get(HOUSING, "/api/cases/" + task.getProcessInstanceId() + "/documents").getBody();
-    assertThat(documents(file)).filteredOn(d -> TASK_VERIFY_HOUSING.equals(d.get("step"))).extracting(d -> d.get("record"))
+    assertThat(Uploads.documents(file)).filteredOn(d -> TASK_VERIFY_HOUSING.equals(d.get("step"))).extracting(d -> d.get("record"))
         .containsExactly("PHOTOS_BEFORE", "PHOTOS_BEFORE", "SURVEY_FORM");
   }
 
@@ -144,27 +138,27 @@ class DocumentsApiTest {
         "renamed.jpg", "is named as JPEG but its content is PNG");
     for (Map.Entry<String, byte[]> each : bad.entrySet()) {
       ResponseEntity<Map<String, Object>> refused = upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null,
-          file(each.getKey(), each.getValue()));
+          Uploads.file(each.getKey(), each.getValue()));
       assertThat(refused.getStatusCode().value()).as(each.getKey()).isEqualTo(400);
-      assertThat(errors(refused)).as(each.getKey()).singleElement().satisfies(e -> {
+      assertThat(Uploads.errors(refused)).as(each.getKey()).singleElement().satisfies(e -> {
         assertThat(e.get("field")).isEqualTo("file");
         assertThat((String) e.get("reason")).contains("\"" + each.getKey() + "\" " + reasons.get(each.getKey()));
       });
     }
     ResponseEntity<Map<String, Object>> script = upload(TOWNSHIP, task.getId(), "SURVEY_FORM", null,
-        file("调查表.pdf", TestFiles.pdf(true)));
-    assertThat(errors(script)).singleElement().satisfies(e -> assertThat((String) e.get("reason"))
+        Uploads.file("调查表.pdf", TestFiles.pdf(true)));
+    assertThat(Uploads.errors(script)).singleElement().satisfies(e -> assertThat((String) e.get("reason"))
         .contains("contains JavaScript or a launch action"));
     ResponseEntity<Map<String, Object>> scanAsPhoto = upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null,
-        file("scan.pdf", TestFiles.pdf(false)));
-    assertThat(errors(scanAsPhoto)).singleElement().satisfies(e -> assertThat((String) e.get("reason"))
+        Uploads.file("scan.pdf", TestFiles.pdf(false)));
+    assertThat(Uploads.errors(scanAsPhoto)).singleElement().satisfies(e -> assertThat((String) e.get("reason"))
         .contains("is not a photo"));
     ResponseEntity<Map<String, Object>> oneBadOfTwo = upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null,
-        file("good.jpg", TestFiles.jpeg(40, 30, Color.GREEN)), file("setup.jpg", TestFiles.executable()));
+        Uploads.file("good.jpg", TestFiles.jpeg(40, 30, Color.GREEN)), Uploads.file("setup.jpg", TestFiles.executable()));
     assertThat(oneBadOfTwo.getStatusCode().value()).as("one bad file refuses the whole upload").isEqualTo(400);
     ResponseEntity<Map<String, Object>> notThisStep = upload(TOWNSHIP, task.getId(), "PAYMENT_PROOF", null,
-        file("good.jpg", TestFiles.jpeg(40, 30, Color.GREEN)));
-    assertThat(errors(notThisStep)).singleElement().satisfies(e -> assertThat(e.get("field")).isEqualTo("record"));
+        Uploads.file("good.jpg", TestFiles.jpeg(40, 30, Color.GREEN)));
+    assertThat(Uploads.errors(notThisStep)).singleElement().satisfies(e -> assertThat(e.get("field")).isEqualTo("record"));
 
     assertThat(documents.ofTask(task.getId())).isEmpty();
     assertThat(storedFiles()).as("no content of a refused upload is stored")
@@ -175,10 +169,10 @@ class DocumentsApiTest {
   void shouldStoreARetriedUploadOnceAndTheSameContentOnce() throws IOException {
     Task task = verificationTask("乔润生");
     byte[] photo = TestFiles.jpeg(320, 240, Color.PINK);
-    var first = documents(upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", "phone-7f3a", file("a.jpg", photo)).getBody());
-    var again = documents(upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", "phone-7f3a", file("a.jpg", photo)).getBody());
+    var first = Uploads.documents(upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", "phone-7f3a", Uploads.file("a.jpg", photo)).getBody());
+    var again = Uploads.documents(upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", "phone-7f3a", Uploads.file("a.jpg", photo)).getBody());
     assertThat(again).extracting(d -> d.get("id")).isEqualTo(first.stream().map(d -> d.get("id")).toList());
-    var other = documents(upload(TOWNSHIP, task.getId(), "SURVEY_FORM", null, file("same.jpg", photo)).getBody());
+    var other = Uploads.documents(upload(TOWNSHIP, task.getId(), "SURVEY_FORM", null, Uploads.file("same.jpg", photo)).getBody());
     assertThat(documents.ofTask(task.getId())).hasSize(2);
     assertThat(other.get(0).get("sha256")).isEqualTo(first.get(0).get("sha256"));
     assertThat(storedFiles().stream().filter(CaseDocuments.sha256(photo)::equals)).as("one content").hasSize(1);
@@ -188,7 +182,7 @@ class DocumentsApiTest {
   void shouldSweepContentThatACrashLeftWithoutItsRecordAndKeepTheRest() throws IOException {
     Task task = verificationTask("曹二板");
     byte[] kept = TestFiles.jpeg(100, 80, Color.CYAN);
-    upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null, file("kept.jpg", kept));
+    upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null, Uploads.file("kept.jpg", kept));
     // a crash after the content was written and before its row: the store has it, the table does not
     byte[] orphan = TestFiles.jpeg(100, 80, Color.MAGENTA);
     documents.store().put(CaseDocuments.sha256(orphan), new ByteArrayInputStream(orphan), orphan.length);
@@ -206,8 +200,8 @@ class DocumentsApiTest {
   @Test
   void shouldLetOnlyWhoMayWorkTheStepRemoveItsDocuments() {
     Task task = verificationTask("范三妹");
-    long id = ((Number) documents(upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null,
-        file("x.jpg", TestFiles.jpeg(50, 50, Color.YELLOW))).getBody()).get(0).get("id")).longValue();
+    long id = ((Number) Uploads.documents(upload(TOWNSHIP, task.getId(), "PHOTOS_BEFORE", null,
+        Uploads.file("x.jpg", TestFiles.jpeg(50, 50, Color.YELLOW))).getBody()).get(0).get("id")).longValue();
     ResponseEntity<Map<String, Object>> byHousing = exchange(HOUSING, HttpMethod.DELETE, "/api/documents/" + id, null);
     assertThat(byHousing.getStatusCode().value()).as("%s", byHousing.getBody()).isIn(403, 404);
     assertThat(documents.find(id)).isPresent();
@@ -217,12 +211,8 @@ class DocumentsApiTest {
   }
 
   private Task verificationTask(String headName) {
-    int n = SEQUENCE.incrementAndGet();
-    var county = DemoUsers.KELAN;
-    String residentId = DemoSteps.residentId(county.countyCode(), 1940 + (n / 1000) % 60, n % 1000);
-    ProcessInstance pi = cases.register(new Registration(headName, residentId, KeyGroup.POOR, county.cityCode(),
-        county.countyCode(), county.townshipCode(), "宋家沟村", "宋家沟村" + n + "号", 3, false));
-    return new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    return TestHouseholds.waitingAt(cases, engine, demoDocuments, DemoUsers.KELAN, headName, "宋家沟村",
+        TASK_VERIFY_HOUSING);
   }
 
   private ResponseEntity<Map<String, Object>> submit(Task task) {
@@ -241,26 +231,12 @@ class DocumentsApiTest {
 
   private ResponseEntity<Map<String, Object>> upload(String user, String taskId, String record, String clientId,
       ByteArrayResource... files) {
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("record", record);
+    Map<String, Object> fields = new HashMap<>(Map.of("record", record, "file", List.of(files)));
     if (clientId != null) {
-      form.add("clientId", clientId);
+      fields.put("clientId", clientId);
     }
-    for (ByteArrayResource file : files) {
-      form.add("file", file);
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return exchange(user, HttpMethod.POST, "/api/tasks/" + taskId + "/documents", new HttpEntity<>(form, headers));
-  }
-
-  private static ByteArrayResource file(String name, byte[] bytes) {
-    return new ByteArrayResource(bytes) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
+    return exchange(user, HttpMethod.POST, "/api/tasks/" + taskId + "/documents",
+        Uploads.multipart(new HttpHeaders(), fields));
   }
 
   private ResponseEntity<Map<String, Object>> get(String user, String path) {
@@ -276,17 +252,6 @@ class DocumentsApiTest {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> records(Map<String, Object> listing) {
     return (List<Map<String, Object>>) listing.get("records");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> documents(Map<String, Object> body) {
-    return (List<Map<String, Object>>) body.get("documents");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> errors(ResponseEntity<Map<String, Object>> response) {
-    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
-    return (List<Map<String, Object>>) response.getBody().get("errors");
   }
 
   /** Where this context's file-system store keeps its content. */

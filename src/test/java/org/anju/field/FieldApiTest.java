@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.access.Role;
 import org.anju.clock.AnjuClock;
@@ -17,10 +15,10 @@ import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoDocuments;
 import org.anju.demo.DemoSteps;
 import org.anju.demo.DemoUsers;
-import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCases;
-import org.anju.household.Registration;
 import org.anju.support.TestFiles;
+import org.anju.support.TestHouseholds;
+import org.anju.support.Uploads;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,7 +44,6 @@ import org.springframework.util.LinkedMultiValueMap;
 class FieldApiTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
   static final String TOWNSHIP = DemoUsers.userOf(DemoUsers.KELAN, Role.TOWNSHIP);
 
   @Autowired
@@ -129,22 +125,22 @@ class FieldApiTest {
   void shouldRefuseBadSubmissionsAndBadPositionsNamingTheField() {
     Task task = verificationTask(DemoUsers.KELAN, "康桂花", "宋家沟村");
     ResponseEntity<Map<String, Object>> noId = complete(task.getId(), "not a valid id!", values());
-    assertThat(errors(noId)).extracting(e -> e.get("field")).containsExactly("submissionId");
+    assertThat(Uploads.errors(noId)).extracting(e -> e.get("field")).containsExactly("submissionId");
     Map<String, Object> extra = new HashMap<>(values());
     extra.put("subsidyAmount", 99999);
     attachPhotos(task);
     ResponseEntity<Map<String, Object>> whitelisted = complete(task.getId(), UUID.randomUUID().toString(), extra);
-    assertThat(errors(whitelisted)).extracting(e -> e.get("field")).containsExactly("subsidyAmount");
+    assertThat(Uploads.errors(whitelisted)).extracting(e -> e.get("field")).containsExactly("subsidyAmount");
     Map<String, Object> blank = new HashMap<>(values());
     blank.remove("verifierName");
-    assertThat(errors(complete(task.getId(), UUID.randomUUID().toString(), blank))).extracting(e -> e.get("field"))
+    assertThat(Uploads.errors(complete(task.getId(), UUID.randomUUID().toString(), blank))).extracting(e -> e.get("field"))
         .contains("verifierName");
 
     ResponseEntity<Map<String, Object>> far = upload(task.getId(), Map.of("latitude", "91", "longitude", "111.57",
         "accuracy", "-1", "takenAt", "yesterday"));
-    assertThat(errors(far)).extracting(e -> e.get("field")).containsExactly("latitude", "accuracy", "takenAt");
+    assertThat(Uploads.errors(far)).extracting(e -> e.get("field")).containsExactly("latitude", "accuracy", "takenAt");
     ResponseEntity<Map<String, Object>> half = upload(task.getId(), Map.of("longitude", "111.57"));
-    assertThat(errors(half)).extracting(e -> e.get("field")).containsExactly("latitude");
+    assertThat(Uploads.errors(half)).extracting(e -> e.get("field")).containsExactly("latitude");
   }
 
   @Test
@@ -153,18 +149,18 @@ class FieldApiTest {
     ResponseEntity<Map<String, Object>> plain = upload(task.getId(), Map.of("latitude", "38.70", "longitude", "111.57",
         "accuracy", "12.5", "takenAt", "2026-11-20T01:30:00Z"));
     assertThat(plain.getStatusCode().value()).as("%s", plain.getBody()).isEqualTo(201);
-    assertThat(documents(plain.getBody()).get(0)).containsEntry("latitude", 38.70).containsEntry("longitude", 111.57)
+    assertThat(Uploads.documents(plain.getBody()).get(0)).containsEntry("latitude", 38.70).containsEntry("longitude", 111.57)
         .containsEntry("accuracy", 12.5).containsEntry("takenAt", "2026-11-20T01:30:00Z");
 
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("record", "PHOTOS_BEFORE");
-    form.add("file", file("exif.jpg", TestFiles.jpegWithExif(200, 100, java.time.LocalDateTime.of(2026, 11, 19, 9, 0),
+    form.add("file", Uploads.file("exif.jpg", TestFiles.jpegWithExif(200, 100, java.time.LocalDateTime.of(2026, 11, 19, 9, 0),
         38.1, 111.1)));
     form.add("latitude", "38.70");
     form.add("longitude", "111.57");
     form.add("accuracy", "12.5");
     ResponseEntity<Map<String, Object>> exif = multipart(task.getId(), form);
-    assertThat(documents(exif.getBody()).get(0)).containsEntry("latitude", 38.1).containsEntry("accuracy", null)
+    assertThat(Uploads.documents(exif.getBody()).get(0)).containsEntry("latitude", 38.1).containsEntry("accuracy", null)
         .containsEntry("takenAt", "2026-11-19T01:00:00Z");
   }
 
@@ -221,18 +217,14 @@ class FieldApiTest {
   /** A new case of {@code county}, walked to its verification; shared with the field page's browser test. */
   static Task verificationTask(HouseholdCases cases, ProcessEngine engine, DemoDocuments demoDocuments,
       DemoUsers.DemoCounty county, String headName, String village) {
-    int n = SEQUENCE.incrementAndGet();
-    String residentId = DemoSteps.residentId(county.countyCode(), 1940 + (n / 1000) % 60, n % 1000);
-    var pi = cases.register(new Registration(headName, residentId, KeyGroup.POOR, county.cityCode(),
-        county.countyCode(), county.townshipCode(), village, village + n + "号", 3, false));
-    return new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    return TestHouseholds.waitingAt(cases, engine, demoDocuments, county, headName, village, TASK_VERIFY_HOUSING);
   }
 
   private void attachPhotos(Task task) {
     for (String record : List.of("PHOTOS_BEFORE", "SURVEY_FORM")) {
       LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
       form.add("record", record);
-      form.add("file", file(record + ".jpg", TestFiles.jpeg(80, 60, Color.ORANGE)));
+      form.add("file", Uploads.file(record + ".jpg", TestFiles.jpeg(80, 60, Color.ORANGE)));
       assertThat(multipart(task.getId(), form).getStatusCode().value()).isEqualTo(201);
     }
   }
@@ -240,7 +232,7 @@ class FieldApiTest {
   private ResponseEntity<Map<String, Object>> upload(String taskId, Map<String, String> position) {
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("record", "PHOTOS_BEFORE");
-    form.add("file", file("plain.jpg", TestFiles.jpeg(120, 90, Color.GREEN)));
+    form.add("file", Uploads.file("plain.jpg", TestFiles.jpeg(120, 90, Color.GREEN)));
     position.forEach(form::add);
     return multipart(taskId, form);
   }
@@ -268,28 +260,9 @@ class FieldApiTest {
     return rest.withBasicAuth(TOWNSHIP, DemoUsers.PASSWORD).exchange(path, method, body, MAP);
   }
 
-  private static ByteArrayResource file(String name, byte[] bytes) {
-    return new ByteArrayResource(bytes) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
-  }
-
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> tasks(Map<String, Object> body) {
     return (List<Map<String, Object>>) body.get("tasks");
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> documents(Map<String, Object> body) {
-    return (List<Map<String, Object>>) body.get("documents");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> errors(ResponseEntity<Map<String, Object>> response) {
-    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
-    return (List<Map<String, Object>>) response.getBody().get("errors");
-  }
 }

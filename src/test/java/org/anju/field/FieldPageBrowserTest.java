@@ -120,8 +120,8 @@ class FieldPageBrowserTest {
     // each photo's SHA-256, computed on the phone, and its position
     Locator shown = page.locator(".record[data-record=PHOTOS_BEFORE] .photo");
     PlaywrightAssertions.assertThat(shown).hasCount(2);
-    PlaywrightAssertions.assertThat(shown.nth(0).locator(".sha")).hasText(sha256(photos.get(0)));
-    PlaywrightAssertions.assertThat(shown.nth(1).locator(".sha")).hasText(sha256(photos.get(1)));
+    PlaywrightAssertions.assertThat(shown.nth(0).locator(".sha")).hasText(org.anju.documents.CaseDocuments.sha256(photos.get(0)));
+    PlaywrightAssertions.assertThat(shown.nth(1).locator(".sha")).hasText(org.anju.documents.CaseDocuments.sha256(photos.get(1)));
     PlaywrightAssertions.assertThat(shown.nth(0).locator(".where")).containsText("38.70000, 111.57000 ±8 m");
     page.getByText("完成 Complete").click();
 
@@ -133,7 +133,7 @@ class FieldPageBrowserTest {
         + "taken_at from case_document where task_id = ? order by id", task.getId());
     assertThat(stored).extracting(r -> r.get("RECORD")).containsExactly("PHOTOS_BEFORE", "PHOTOS_BEFORE", "SURVEY_FORM");
     assertThat(stored.subList(0, 2)).extracting(r -> r.get("SHA256"))
-        .containsExactly(sha256(photos.get(0)), sha256(photos.get(1)));
+        .containsExactly(org.anju.documents.CaseDocuments.sha256(photos.get(0)), org.anju.documents.CaseDocuments.sha256(photos.get(1)));
     assertThat(stored).allSatisfy(r -> {
       assertThat((Double) r.get("LATITUDE")).isEqualTo(LATITUDE);
       assertThat((Double) r.get("LONGITUDE")).isEqualTo(LONGITUDE);
@@ -340,9 +340,6 @@ class FieldPageBrowserTest {
     return s.toString();
   }
 
-  private static String sha256(byte[] bytes) throws Exception {
-    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-  }
 
   private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
     Instant until = Instant.now().plus(Duration.ofSeconds(60));

@@ -3,17 +3,13 @@ package org.anju.national;
 import static org.anju.household.HouseholdCaseProcess.Elements.TASK_ARCHIVE_CASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.demo.CaseWalker;
 import org.anju.demo.DemoDocuments;
-import org.anju.demo.DemoSteps;
 import org.anju.demo.DemoUsers;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.household.HouseholdCases;
-import org.anju.household.Registration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -31,7 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CheckNationalRecordListenerTest {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
 
   @Autowired
   ProcessEngine engine;
@@ -63,11 +58,8 @@ class CheckNationalRecordListenerTest {
   }
 
   private ProcessInstance walkToArchive(String headName) {
-    int n = SEQUENCE.incrementAndGet();
-    var county = DemoUsers.KELAN;
-    ProcessInstance pi = cases.register(new Registration(headName,
-        DemoSteps.residentId(county.countyCode(), 1940 + (n / 1000) % 60, n % 1000), KeyGroup.DIBAO, county.cityCode(),
-        county.countyCode(), county.townshipCode(), "宋家沟村", "宋家沟村" + n + "号", 4, false));
+    ProcessInstance pi = org.anju.support.TestHouseholds.register(cases, DemoUsers.KELAN, headName, "宋家沟村",
+        KeyGroup.DIBAO);
     new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_ARCHIVE_CASE);
     return pi;
   }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.anju.access.Role;
 import org.anju.demo.CaseWalker;
@@ -20,7 +18,6 @@ import org.anju.demo.DemoUsers;
 import org.anju.demo.DemoUsers.DemoCounty;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCases;
-import org.anju.household.Registration;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -45,7 +42,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class NationalExportTest {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
   private static final String KELAN_HOUSING = DemoUsers.userOf(DemoUsers.KELAN, Role.HOUSING);
   private static final String JINGLE_HOUSING = DemoUsers.userOf(DemoUsers.JINGLE, Role.HOUSING);
 
@@ -147,10 +143,7 @@ class NationalExportTest {
   }
 
   private ProcessInstance register(DemoCounty county, String headName) {
-    int n = SEQUENCE.incrementAndGet();
-    String residentId = DemoSteps.residentId(county.countyCode(), 1940 + (n / 1000) % 60, n % 1000);
-    return cases.register(new Registration(headName, residentId, KeyGroup.POOR, county.cityCode(),
-        county.countyCode(), county.townshipCode(), "宋家沟村", "宋家沟村" + n + "号", 3, false));
+    return org.anju.support.TestHouseholds.register(cases, county, headName, "宋家沟村", KeyGroup.POOR);
   }
 
   private ResponseEntity<Map<String, Object>> get(String user, String path) {

@@ -68,37 +68,9 @@ class TasklistRestClient {
     return rest.exchange(path, method, body, MAP);
   }
 
-  /**
-   * As the clerk does on the Documents tab: every record the step needs (now, or for what the form will say)
-   * gets a photo, one upload per record.
-   */
-  @SuppressWarnings("unchecked")
+  /** As the clerk does on the Documents tab: a photo for every record the step needs. */
   int uploadRequiredDocuments(String taskId) {
-    ResponseEntity<Map<String, Object>> response = anju(HttpMethod.GET, "/api/tasks/" + taskId + "/documents", null);
-    assertThat(response.getStatusCode().value()).as("documents of task %s: %s", taskId, response.getBody()).isEqualTo(200);
-    Map<String, Object> listing = response.getBody();
-    int uploaded = 0;
-    for (Map<String, Object> record : (List<Map<String, Object>>) listing.get("records")) {
-      if (!Boolean.TRUE.equals(record.get("required")) && record.get("condition") == null) {
-        continue;
-      }
-      org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
-      form.add("record", record.get("record"));
-      form.add("file", new org.springframework.core.io.ByteArrayResource(
-          org.anju.support.TestFiles.jpeg(64, 48, java.awt.Color.GREEN)) {
-        @Override
-        public String getFilename() {
-          return record.get("record") + ".jpg";
-        }
-      });
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-      ResponseEntity<Map<String, Object>> added = anju(HttpMethod.POST, "/api/tasks/" + taskId + "/documents",
-          new HttpEntity<>(form, headers));
-      assertThat(added.getStatusCode().value()).as("upload %s: %s", record.get("record"), added.getBody()).isEqualTo(201);
-      uploaded++;
-    }
-    return uploaded;
+    return org.anju.support.Uploads.uploadWhatTheStepNeeds(rest, taskId);
   }
 
   /** The editable input fields of a deployed Camunda Form (disabled fields are display only). */
