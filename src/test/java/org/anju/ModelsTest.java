@@ -25,6 +25,7 @@ import org.anju.campaign.Campaign;
 import org.anju.campaign.CampaignSteps;
 import org.anju.campaign.HousingCampaignProcess;
 import org.anju.escalation.NotificationDeliveryProcess;
+import org.anju.escalation.OverdueCountyScanProcess;
 import org.anju.escalation.OverdueWatchProcess;
 import org.anju.household.HouseholdCaseProcess;
 import org.anju.household.HouseholdFileRecord;
@@ -65,6 +66,7 @@ class ModelsTest {
         Arguments.of(HousingCampaignProcess.RESOURCE, HousingCampaignProcess.Elements.class),
         Arguments.of(NotificationDeliveryProcess.RESOURCE, NotificationDeliveryProcess.Elements.class),
         Arguments.of(OverdueWatchProcess.RESOURCE, OverdueWatchProcess.Elements.class),
+        Arguments.of(OverdueCountyScanProcess.RESOURCE, OverdueCountyScanProcess.Elements.class),
         Arguments.of(RelocationFollowUpProcess.RESOURCE, RelocationFollowUpProcess.Elements.class));
   }
 

@@ -23,11 +23,19 @@ import org.springframework.stereotype.Service;
 /**
  * Records notifications once per channel and starts their delivery as asynchronous jobs
  * ({@code notification-delivery}), so that a mail server that is down delays them but never loses them.
- * Notifications recorded together for the same recipients and channel are delivered as one digest
- * (one mail listing the steps): when a deadline passes, a supervisor gets a few messages, not thousands.
+ * Notifications recorded together for the same recipients and channel are delivered as digests of up to
+ * {@link #DIGEST_LIMIT} (one mail listing the steps): when a deadline passes, a supervisor gets a few messages,
+ * not thousands.
  */
 @Service
 public class Notifier {
+
+  /**
+   * Notifications per digest at most: a node that dies after the mail server took a digest and before its
+   * delivery was committed sends it again when another node retries (issue 17: 500 step notices arrived
+   * twice), so a digest is kept to a size whose repetition costs a reader little.
+   */
+  static final int DIGEST_LIMIT = 50;
 
   private final NotificationLog log;
   private final IdentityService identity;
@@ -84,12 +92,15 @@ public class Notifier {
      */
     public int dispatch(String deliveryPrefix) {
       List<Notification> rows = new ArrayList<>();
+      Map<String, Integer> perDigest = new HashMap<>();
       for (Addressed a : pending) {
         NotificationRequest r = a.request();
+        String digest = deliveryPrefix + ":" + a.channel() + ":" + digest(a.to());
+        int part = perDigest.merge(digest, 1, Integer::sum) - 1;
         rows.add(new Notification(0, r.key() + ":" + a.channel(), r.countyCode(), r.caseKey(), r.processInstanceId(),
             r.step(), r.level(), a.to(), a.channel().name(), r.subject(), r.body(),
             ClockUtil.getCurrentTime().toInstant(), NotificationLog.PENDING, 0, null, null,
-            deliveryPrefix + ":" + a.channel() + ":" + digest(a.to())));
+            part < DIGEST_LIMIT ? digest : digest + ":" + part / DIGEST_LIMIT));
       }
       pending.clear();
       List<Notification> recorded = log.recordNew(rows);

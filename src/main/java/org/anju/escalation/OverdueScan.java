@@ -18,11 +18,14 @@ import org.anju.region.Divisions;
 import org.anju.tasklist.CaseVariables;
 import org.anju.tasklist.Steps;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.runtime.IncidentQuery;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,15 +35,19 @@ import org.springframework.stereotype.Service;
  * Cockpit, and its notifications: to the holder at once, to each next level after each grace period;
  * each at most once, however often the scan runs and on however many nodes.
  *
- * <p>The steps are handled in chunks, each in a transaction of its own, so that a deadline that makes
- * thousands of steps overdue at once neither holds one huge transaction nor loses the chunks already
- * done when a later one fails (the next scan does the rest). Steps are sorted by county and step so
- * that a chunk's notifications go to few recipients, each of whom gets one digest per chunk.
+ * <p>Each run of the watch scans county by county, each county an asynchronous job of its own
+ * ({@code overdue-county-scan}). A county's steps are handled in chunks, each in a transaction of its own,
+ * so that a deadline that makes thousands of steps overdue at once neither holds one huge transaction nor
+ * loses the chunks already done when a later one fails (the next scan does the rest). Steps are sorted by
+ * step so that a chunk's notifications go to few recipients, each of whom gets few digests per chunk (of at most
+ * {@link Notifier#DIGEST_LIMIT} steps each).
  */
 @Service
 public class OverdueScan {
 
   public static final String INCIDENT_TYPE = "overdue";
+  /** The county scan of the steps that belong to no county's tenant (the campaign's own). */
+  public static final String NO_TENANT = "none";
   /** Steps per transaction. */
   static final int CHUNK = 500;
   private static final List<String> LABEL_VARIABLES =
@@ -64,32 +71,94 @@ public class OverdueScan {
   /** What one scan did. */
   public record Result(int overdueSteps, int incidentsRaised, int notificationsRecorded) {}
 
+  /**
+   * The watch's run: requests the scan of each county that has overdue steps as an instance of
+   * {@code overdue-county-scan}, whose work is an asynchronous job any node may take, so that the nodes of a
+   * cluster share a deadline that makes the whole province overdue at once (one node did all of it, issue 17).
+   * A county whose scan of an earlier run is still under way is left to it: two scans of one county at once
+   * could raise an incident twice. Returns the tenants requested.
+   */
+  public List<String> requestCountyScans(ProcessEngine engine, Instant now) {
+    // under way: its job still has retries (one that failed for good waits in Cockpit, and a new one goes on)
+    Set<String> underWay = new HashSet<>();
+    Set<String> waiting = new HashSet<>();
+    engine.getManagementService().createJobQuery().processDefinitionKey(OverdueCountyScanProcess.KEY).withRetriesLeft()
+        .list().forEach(job -> waiting.add(job.getProcessInstanceId()));
+    if (!waiting.isEmpty()) {
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(waiting).list().forEach(scan ->
+          underWay.add(scan.getBusinessKey().substring(scan.getBusinessKey().lastIndexOf('-') + 1)));
+    }
+    List<String> requested = new ArrayList<>();
+    for (String tenant : tenantsWithOverdueSteps(engine, now)) {
+      if (underWay.contains(tenant)) {
+        LOG.info("Overdue scan of {} still under way: not requested again", tenant);
+        continue;
+      }
+      engine.getRuntimeService().startProcessInstanceByKey(OverdueCountyScanProcess.KEY,
+          "overdue-" + now.toEpochMilli() + "-" + tenant,
+          Map.of(OverdueCountyScanProcess.Vars.TENANT, tenant, OverdueCountyScanProcess.Vars.SCAN_AT, Date.from(now)));
+      requested.add(tenant);
+    }
+    return requested;
+  }
+
+  /** Scans every county in this thread, one after the other (the demo data's start). */
   public Result scan(ProcessEngine engine, Instant now) {
-    List<Task> overdue = new ArrayList<>(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(watched)
-        .dueBefore(Date.from(now)).list());
-    overdue.sort(Comparator.comparing((Task t) -> String.valueOf(t.getTenantId()))
-        .thenComparing(Task::getTaskDefinitionKey).thenComparing(Task::getId));
+    Result all = new Result(0, 0, 0);
+    for (String tenant : tenantsWithOverdueSteps(engine, now)) {
+      Result county = scanCounty(engine, tenant, now);
+      all = new Result(all.overdueSteps() + county.overdueSteps(), all.incidentsRaised() + county.incidentsRaised(),
+          all.notificationsRecorded() + county.notificationsRecorded());
+    }
+    return all;
+  }
+
+  /** The tenants with steps due before {@code now}: counties' tenants, and {@link #NO_TENANT}. */
+  List<String> tenantsWithOverdueSteps(ProcessEngine engine, Instant now) {
+    List<String> tenants = new ArrayList<>();
+    for (Tenant tenant : engine.getIdentityService().createTenantQuery().orderByTenantId().asc().list()) {
+      if (overdue(engine, tenant.getId(), now).count() > 0) {
+        tenants.add(tenant.getId());
+      }
+    }
+    if (overdue(engine, NO_TENANT, now).count() > 0) {
+      tenants.add(NO_TENANT);
+    }
+    return tenants;
+  }
+
+  private TaskQuery overdue(ProcessEngine engine, String tenant, Instant now) {
+    TaskQuery query = engine.getTaskService().createTaskQuery().processDefinitionKeyIn(watched).dueBefore(Date.from(now));
+    return NO_TENANT.equals(tenant) ? query.withoutTenantId() : query.tenantIdIn(tenant);
+  }
+
+  /** Raises the incidents and records the notifications of one county's overdue steps, chunk by chunk. */
+  public Result scanCounty(ProcessEngine engine, String tenant, Instant now) {
+    List<Task> overdue = new ArrayList<>(overdue(engine, tenant, now).list());
+    overdue.sort(Comparator.comparing(Task::getTaskDefinitionKey).thenComparing(Task::getId));
     Set<String> withIncident = new HashSet<>();
-    engine.getRuntimeService().createIncidentQuery().incidentType(INCIDENT_TYPE).list()
+    IncidentQuery incidents = engine.getRuntimeService().createIncidentQuery().incidentType(INCIDENT_TYPE);
+    (NO_TENANT.equals(tenant) ? incidents : incidents.tenantIdIn(tenant)).list().stream()
+        .filter(incident -> !NO_TENANT.equals(tenant) || incident.getTenantId() == null)
         .forEach(incident -> withIncident.add(incident.getConfiguration()));
     CommandExecutor separately = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequiresNew();
     Notifier.Batch batch = notifier.batch();
-    String scanKey = "overdue-" + now.toEpochMilli();
-    int incidents = 0;
+    String scanKey = "overdue-" + now.toEpochMilli() + "-" + tenant;
+    int raised = 0;
     int notifications = 0;
     for (int from = 0; from < overdue.size(); from += CHUNK) {
       List<Task> chunk = overdue.subList(from, Math.min(overdue.size(), from + CHUNK));
       String deliveryPrefix = scanKey + "-" + from / CHUNK;
       int[] done = separately.execute(context -> scanChunk(engine, chunk, now, withIncident, batch, deliveryPrefix));
-      incidents += done[0];
+      raised += done[0];
       notifications += done[1];
     }
     if (!overdue.isEmpty()) {
-      LOG.info("Overdue scan: {} overdue steps, {} incidents raised, {} notifications recorded", overdue.size(),
-          incidents, notifications);
+      LOG.info("Overdue scan of {}: {} overdue steps, {} incidents raised, {} notifications recorded", tenant,
+          overdue.size(), raised, notifications);
     }
-    return new Result(overdue.size(), incidents, notifications);
+    return new Result(overdue.size(), raised, notifications);
   }
 
   /** Raises the missing incidents and records the notifications of one chunk; returns both counts. */

@@ -16,4 +16,12 @@ public final class OverdueWatchProcess {
 
     private Elements() {}
   }
+
+  /** Variables. */
+  public static final class Vars {
+    /** String: the tenants whose county scans the run requested, comma-separated. */
+    public static final String COUNTY_SCANS = "countyScans";
+
+    private Vars() {}
+  }
 }

@@ -1,11 +1,13 @@
 package org.anju.escalation;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Serves {@code ServiceTask_ScanOverdueSteps} of {@code overdue-watch}. */
+/** Serves {@code ServiceTask_ScanOverdueSteps} of {@code overdue-watch}: one county scan requested per county with overdue steps. */
 @Component("scanOverdueStepsDelegate")
 public class ScanOverdueStepsDelegate implements JavaDelegate {
 
@@ -17,8 +19,7 @@ public class ScanOverdueStepsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OverdueScan.Result result = scan.scan(execution.getProcessEngine(), ClockUtil.getCurrentTime().toInstant());
-    execution.setVariable("overdueSteps", result.overdueSteps());
-    execution.setVariable("notificationsRecorded", result.notificationsRecorded());
+    List<String> counties = scan.requestCountyScans(execution.getProcessEngine(), ClockUtil.getCurrentTime().toInstant());
+    execution.setVariable(OverdueWatchProcess.Vars.COUNTY_SCANS, String.join(",", counties));
   }
 }

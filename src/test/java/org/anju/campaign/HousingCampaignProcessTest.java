@@ -28,6 +28,7 @@ import org.anju.household.HouseholdCaseProcess;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCases;
 import org.anju.household.Registration;
+import org.anju.support.CountyScans;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -502,6 +503,7 @@ class HousingCampaignProcessTest {
         .singleResult();
     assertThat(watch).isNotNull();
     management.executeJob(watch.getId());
+    CountyScans.execute(engine);
   }
 
   private List<Map<String, Object>> notifications(ProcessInstance campaign, String step) {

@@ -35,6 +35,7 @@ import org.anju.demo.DemoUsers;
 import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCases;
 import org.anju.household.Registration;
+import org.anju.support.CountyScans;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -318,6 +319,35 @@ class NotificationDeliveryProcessTest {
   }
 
   @Test
+  void shouldSplitADigestOfManyStepsIntoMailsOfAtMostFiftySoThatARetryResendsLittle() throws Exception {
+    // a deadline makes 120 of the township's steps overdue at once: one digest would be one mail of 120 notices,
+    // sent again whole if its node died after the server took it
+    String run = "many-" + SEQUENCE.incrementAndGet();
+    List<String> township = List.of(Role.TOWNSHIP.groupId(DemoUsers.KELAN.townshipCode()));
+    Notifier.Batch batch = notifier.batch();
+    for (int n = 0; n < 120; n++) {
+      batch.add(new NotificationRequest(run + "-" + n + ":0", DemoUsers.KELAN.countyCode(), run + "-case" + n, null,
+          TASK_VERIFY_HOUSING, 0, township, null, "逾期 " + run + "-case" + n, "请处理 " + run + "-case" + n));
+    }
+    batch.dispatch(run);
+
+    List<Map<String, Object>> emails = jdbc.queryForList(
+        "select * from notification where case_key like ? and channel = 'EMAIL' order by id", run + "-case%");
+    Map<Object, List<Map<String, Object>>> byDelivery = emails.stream()
+        .collect(java.util.stream.Collectors.groupingBy(row -> row.get("delivery_key")));
+    assertThat(byDelivery.values()).extracting(List::size).containsExactlyInAnyOrder(50, 50, 20);
+    for (List<Map<String, Object>> digest : byDelivery.values()) {
+      deliver(digest.get(0));
+    }
+    assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        .filteredOn(subject -> subject.contains(run)).hasSize(3)
+        .anySatisfy(subject -> assertThat(subject).startsWith("[50 项 notifications]"))
+        .anySatisfy(subject -> assertThat(subject).startsWith("[20 项 notifications]"));
+    assertThat(jdbc.queryForObject("select count(*) from notification where case_key like ? and channel = 'EMAIL' and status <> ?",
+        Long.class, run + "-case%", NotificationLog.DELIVERED)).isZero();
+  }
+
+  @Test
   void shouldFailTheDeliveryWithinTheTimeoutWhileTheMailServerHangsAndKeepServingEveryoneElse() throws Exception {
     Map<String, Object> email = emailTo("hang", Role.TOWNSHIP);
     Job job = jobOf(email);
@@ -498,6 +528,7 @@ class NotificationDeliveryProcessTest {
     Set<String> before = new HashSet<>(history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(OverdueWatchProcess.KEY).list().stream().map(HistoricProcessInstance::getId).toList());
     management.executeJob(watch.getId());
+    CountyScans.execute(engine);
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(OverdueWatchProcess.KEY).completed()
         .list()).filteredOn(run -> !before.contains(run.getId())).hasSize(1);
   }

@@ -24,6 +24,7 @@ import org.anju.household.HouseholdCaseProcess.KeyGroup;
 import org.anju.household.HouseholdCaseProcess.Vars;
 import org.anju.household.HouseholdCases;
 import org.anju.household.Registration;
+import org.anju.support.CountyScans;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -188,6 +189,52 @@ abstract class OverdueEscalation {
   }
 
   @Test
+  void shouldScanEachCountyAsAJobOfItsOwnAndNotRequestACountyWhoseScanIsUnderWay() {
+    Task kelan = overdueVerification(KELAN, "薛满仓", "长崖子村");
+    Task jingle = overdueVerification(JINGLE, "白玉兰", "娑婆村");
+
+    // the watch only requests the scans: one job per county, which any node's job executor may take
+    executeWatchOnly();
+    assertThat(countyScanJobs()).containsEntry(kelan.getTenantId(), 1L).containsEntry(jingle.getTenantId(), 1L);
+    assertThat(runtime.createIncidentQuery().incidentType(OverdueScan.INCIDENT_TYPE).configuration(kelan.getId()).count())
+        .as("nothing raised before the county's scan ran").isZero();
+
+    // ten minutes later the scans have not run yet (a busy cluster): no county is requested twice
+    executeWatchOnly();
+    assertThat(countyScanJobs()).containsEntry(kelan.getTenantId(), 1L).containsEntry(jingle.getTenantId(), 1L);
+
+    assertThat(CountyScans.execute(engine)).contains(kelan.getTenantId(), jingle.getTenantId());
+    for (Task task : List.of(kelan, jingle)) {
+      assertThat(runtime.createIncidentQuery().incidentType(OverdueScan.INCIDENT_TYPE).configuration(task.getId())
+          .list()).singleElement().satisfies(incident -> assertThat(incident.getTenantId()).isEqualTo(task.getTenantId()));
+    }
+    assertThat(countyScanJobs()).isEmpty();
+  }
+
+  private Task overdueVerification(DemoCounty county, String headName, String village) {
+    ProcessInstance pi = register(county, headName, village, KeyGroup.DIBAO, false);
+    Task task = new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
+    task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(1))));
+    tasks.saveTask(task);
+    return tasks.createTaskQuery().taskId(task.getId()).singleResult();
+  }
+
+  private void executeWatchOnly() {
+    management.executeJob(management.createJobQuery().processDefinitionKey(OverdueWatchProcess.KEY).timers()
+        .singleResult().getId());
+  }
+
+  /** The county scans waiting to run, per county's tenant. */
+  private Map<String, Long> countyScanJobs() {
+    Map<String, Long> perTenant = new HashMap<>();
+    for (Job job : management.createJobQuery().processDefinitionKey(OverdueCountyScanProcess.KEY).withRetriesLeft().list()) {
+      String tenant = (String) runtime.getVariable(job.getProcessInstanceId(), OverdueCountyScanProcess.Vars.TENANT);
+      perTenant.merge(tenant, 1L, Long::sum);
+    }
+    return perTenant;
+  }
+
+  @Test
   void shouldTellTheClerkWhoClaimedTheStep() {
     ProcessInstance pi = register(KELAN, "秦二虎", "宋家沟村", KeyGroup.POOR, false);
     Task walked = new CaseWalker(engine, demoDocuments).walkTo(pi.getId(), TASK_VERIFY_HOUSING);
@@ -248,6 +295,7 @@ abstract class OverdueEscalation {
     java.util.Set<String> before = new java.util.HashSet<>(history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(OverdueWatchProcess.KEY).list().stream().map(HistoricProcessInstance::getId).toList());
     management.executeJob(watch.getId());
+    CountyScans.execute(engine);
     List<HistoricProcessInstance> runs = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(OverdueWatchProcess.KEY).list().stream().filter(r -> !before.contains(r.getId())).toList();
     assertThat(runs).as("one run of the watch").hasSize(1);
