@@ -6,6 +6,9 @@
 #   scripts/bench.sh --db h2 --runs 1     one database, one run
 #   scripts/bench.sh --smoke              a small size, 1 run per database, into target/bench/smoke (CI)
 #   scripts/bench.sh --skip queries,lifecycle   leaves phases out (while working on one)
+#   scripts/bench.sh --history 100000     engine history for that many archived households (default 10,000:
+#                                         cloning runs at 10-20 thousand rows/s, 334 rows per household)
+#   scripts/bench.sh --storm-timeout 600  seconds the deadline storm may take before the run fails (1800; smoke 300)
 #   scripts/bench.sh --profile            also records a JFR profile per run (target/bench/profile-*.jfr)
 #
 # PostgreSQL: a local server (pg_ctlcluster 15 main start); the script recreates the database
@@ -13,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dbs="h2 postgres"; runs=3; size=8994; archived=100000; lifecycle=200; samples=60
+dbs="h2 postgres"; runs=3; size=8994; archived=100000; history=10000; storm=1800; lifecycle=200; samples=60
 out=bench/results; profile=""; smoke=""; skip=""; uploads=10; photos=20; field=20
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,6 +24,8 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --size) size="$2"; shift 2 ;;
     --archived) archived="$2"; shift 2 ;;
+    --history) history="$2"; shift 2 ;;
+    --storm-timeout) storm="$2"; shift 2 ;;
     --lifecycle) lifecycle="$2"; shift 2 ;;
     --samples) samples="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
@@ -29,7 +34,7 @@ while [ $# -gt 0 ]; do
     --uploads) uploads="$2"; shift 2 ;;
     --photos) photos="$2"; shift 2 ;;
     --field) field="$2"; shift 2 ;;
-    --smoke) smoke=1; runs=1; size=300; archived=3000; lifecycle=20; samples=20; uploads=3; photos=3; field=3; out=target/bench/smoke; shift ;;
+    --smoke) smoke=1; runs=1; size=300; archived=3000; history=1000; storm=300; lifecycle=20; samples=20; uploads=3; photos=3; field=3; out=target/bench/smoke; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -63,7 +68,7 @@ for db in $dbs; do
     log=target/bench/logs/$db-$run.log
     echo "== $db run $run of $runs (size $size, archived $archived, lifecycle $lifecycle) — log $log"
     if ! java -Xmx1g -XX:+UseG1GC "${jfr[@]}" -cp "$cp" org.anju.bench.Benchmark --db="$db" --size="$size" \
-        --archived="$archived" --lifecycle="$lifecycle" --samples="$samples" --skip="$skip" --uploads="$uploads" --photos="$photos" --field="$field" --out="$runs_dir/$db-$run.json" \
+        --archived="$archived" --history="$history" --storm-timeout="$storm" --lifecycle="$lifecycle" --samples="$samples" --skip="$skip" --uploads="$uploads" --photos="$photos" --field="$field" --out="$runs_dir/$db-$run.json" \
         >"$log" 2>&1; then
       tail -40 "$log"; echo "benchmark run $db $run failed (log $log)" >&2; exit 1
     fi

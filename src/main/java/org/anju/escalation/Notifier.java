@@ -85,6 +85,11 @@ public class Notifier {
       }
     }
 
+    /** Forgets what was collected and not dispatched (for a transaction tried again). */
+    public void discardPending() {
+      pending.clear();
+    }
+
     /**
      * Records the collected notifications not recorded before, and starts one delivery per channel and
      * recipients among them, keyed {@code deliveryPrefix:channel:recipients digest}; the prefix must be

@@ -17,6 +17,7 @@ import org.anju.access.RoleGroups;
 import org.anju.region.Divisions;
 import org.anju.tasklist.CaseVariables;
 import org.anju.tasklist.Steps;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -50,6 +51,8 @@ public class OverdueScan {
   public static final String NO_TENANT = "none";
   /** Steps per transaction. */
   static final int CHUNK = 500;
+  /** Attempts of a single step whose case keeps changing meanwhile. */
+  static final int STEP_ATTEMPTS = 5;
   private static final List<String> LABEL_VARIABLES =
       List.of(CaseVariables.COUNTY_CODE.name(), CaseVariables.COUNTY_NAME.name());
 
@@ -150,7 +153,8 @@ public class OverdueScan {
     for (int from = 0; from < overdue.size(); from += CHUNK) {
       List<Task> chunk = overdue.subList(from, Math.min(overdue.size(), from + CHUNK));
       String deliveryPrefix = scanKey + "-" + from / CHUNK;
-      int[] done = separately.execute(context -> scanChunk(engine, chunk, now, withIncident, batch, deliveryPrefix));
+      int[] done = scanChunkRetrying(separately, engine, chunk, now, withIncident, batch, deliveryPrefix);
+      chunk.forEach(task -> withIncident.add(task.getId()));
       raised += done[0];
       notifications += done[1];
     }
@@ -161,9 +165,51 @@ public class OverdueScan {
     return new Result(overdue.size(), raised, notifications);
   }
 
+  /**
+   * One chunk in a transaction of its own. The deadline that makes the steps overdue also fires every case's
+   * deadline timer, which moves the case's task to a new execution while the chunk raises an incident on it:
+   * the chunk then fails on that execution's row. Failing the county's job for it left the county's steps
+   * without incident until the job's retry minutes later (issue 17, seen in CI); trying the whole chunk
+   * again meets the next timer. So a chunk that meets a concurrent change is split in halves, each tried on
+   * its own, down to the single step, which is tried again a few times after a pause.
+   */
+  private int[] scanChunkRetrying(CommandExecutor separately, ProcessEngine engine, List<Task> chunk, Instant now,
+      Set<String> withIncident, Notifier.Batch batch, String deliveryPrefix) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return separately.execute(context -> scanChunk(engine, chunk, now, withIncident, batch, deliveryPrefix));
+      } catch (OptimisticLockingException concurrent) {
+        if (chunk.size() > 1) {
+          LOG.info("Overdue scan chunk {} of {} steps met a concurrent change: split in halves", deliveryPrefix,
+              chunk.size());
+          int half = chunk.size() / 2;
+          int[] first = scanChunkRetrying(separately, engine, chunk.subList(0, half), now, withIncident, batch,
+              deliveryPrefix + ".0");
+          int[] second = scanChunkRetrying(separately, engine, chunk.subList(half, chunk.size()), now, withIncident,
+              batch, deliveryPrefix + ".1");
+          return new int[] {first[0] + second[0], first[1] + second[1]};
+        }
+        if (attempt == STEP_ATTEMPTS) {
+          throw concurrent; // the job fails and its retry comes back to the county
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(50L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("overdue scan interrupted", e);
+    }
+  }
+
   /** Raises the missing incidents and records the notifications of one chunk; returns both counts. */
   private int[] scanChunk(ProcessEngine engine, List<Task> chunk, Instant now, Set<String> withIncident,
       Notifier.Batch batch, String deliveryPrefix) {
+    batch.discardPending(); // what an attempt that was rolled back collected
     Map<String, String> caseKeys = new HashMap<>();
     engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceIds(chunk.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
@@ -187,7 +233,6 @@ public class OverdueScan {
           caseKeys.getOrDefault(task.getProcessInstanceId(), task.getProcessInstanceId()), batch);
     }
     int recorded = batch.dispatch(deliveryPrefix);
-    chunk.forEach(task -> withIncident.add(task.getId()));
     return new int[] {incidents, recorded};
   }
 

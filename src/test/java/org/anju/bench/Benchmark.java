@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * the database baseline, register intake, queries, the lifecycle against the bare engine, and the
  * deadline storm, with the peak heap and resident memory of each phase; writes one JSON file.
  *
- * <p>Arguments: {@code --db=h2|postgres --size=8994 --archived=100000 --lifecycle=300 --samples=60
+ * <p>Arguments: {@code --db=h2|postgres --size=8994 --archived=100000 --history=10000 --lifecycle=300 --samples=60
  * --threads=2 --out=FILE --skip=queries,lifecycle}; for PostgreSQL the database is taken from POSTGRES_URL/USER/PASSWORD.
  */
 public final class Benchmark {
@@ -62,6 +62,7 @@ public final class Benchmark {
     Map<String, String> options = new LinkedHashMap<>(Map.of("db", "h2", "size", "8994", "archived", "100000",
         "lifecycle", "200", "samples", "60", "threads", "2", "out", "target/bench/run.json",
         "storm-timeout", "1800", "skip", ""));
+    options.put("history", "10000"); // archived households given engine history (cloned: 334 rows each)
     options.put("uploads", "10"); // the documents phase: uploads of a 5 MB photo, photos of the archive PDF
     options.put("photos", "20");
     options.put("field", "20"); // the field phase: queued completions, two 3 MB photos each
@@ -110,6 +111,7 @@ public final class Benchmark {
       if (!options.get("skip").contains("queries")) {
         t = System.nanoTime();
         workload.seedArchived(jdbc, option("archived"), year, today());
+        archivedHistory(engine, dataSource, app.getBean(org.anju.demo.DemoDocuments.class), year);
         queries(port, jdbc, year);
         phase("queries", t);
       }
@@ -281,6 +283,22 @@ public final class Benchmark {
     } finally {
       bare.close();
     }
+  }
+
+  /** Real engine history for the archived households: a few cases walked to their end, cloned by SQL. */
+  private void archivedHistory(ProcessEngine engine, DataSource dataSource, org.anju.demo.DemoDocuments documents,
+      int year) throws Exception {
+    Lifecycle walker = new Lifecycle(engine, 1, documents);
+    for (int n = 0; n < 4; n++) {
+      walker.walkAnju(500_000 + n);
+    }
+    ArchivedHistory.Figures history = new ArchivedHistory(dataSource).cloneFor(engine, year, option("history"));
+    metrics.put("history.templates", history.templates());
+    metrics.put("history.households", history.households());
+    metrics.put("history.rowsPerCase", history.rowsPerCase());
+    metrics.put("history.rows", history.rows());
+    metrics.put("history.seconds", history.seconds());
+    metrics.put("history.rowsPerSecond", history.rows() / history.seconds());
   }
 
   private void queries(int port, JdbcTemplate jdbc, int year) {

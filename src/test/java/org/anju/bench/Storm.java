@@ -49,7 +49,10 @@ final class Storm {
         System.err.println("storm after " + nextReport + " s: " + figures + ", executable jobs "
             + engine.getManagementService().createJobQuery().executable().list().stream()
                 .map(j -> j.getProcessDefinitionKey() + "/" + ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j)
-                    .getJobHandlerType() + "/" + j.getDuedate()).distinct().toList());
+                    .getJobHandlerType() + "/" + j.getDuedate()).distinct().toList()
+            + ", jobs waiting for a retry " + engine.getManagementService().createJobQuery().withException()
+                .withRetriesLeft().list().stream().map(j -> j.getProcessDefinitionKey() + "/" + j.getDuedate()
+                    + "/" + j.getExceptionMessage()).distinct().toList());
         nextReport += 10;
       }
     }

@@ -173,9 +173,25 @@ final class Tasklist {
       return page.getByLabel(label); // not exact: a required field's label ends with "*"
     }
 
+    /**
+     * Types {@code text} into the field and makes sure it stays: Tasklist may render the form once more when the
+     * task's variables arrive late, which empties what was typed, so a clerk (and this) types it again.
+     */
     void fill(String label, String text) {
-      field(label).fill(text);
-      assertThat(field(label)).hasValue(text);
+      Locator input = field(label);
+      for (int tries = 0; tries < 5; tries++) {
+        input.fill(text);
+        page.waitForTimeout(150);
+        if (text.equals(input.inputValue())) {
+          break;
+        }
+      }
+      assertThat(input).hasValue(text);
+    }
+
+    /** Whether the field still holds {@code text} (a late render of the form empties it). */
+    boolean holds(String label, String text) {
+      return text.equals(field(label).inputValue());
     }
 
     /**
