@@ -170,7 +170,7 @@ public final class BenchReport {
     return summary;
   }
 
-  private static Map<String, Object> stats(List<?> values) {
+  static Map<String, Object> stats(List<?> values) {
     double[] v = values.stream().filter(x -> x instanceof Number).mapToDouble(x -> ((Number) x).doubleValue())
         .sorted().toArray();
     Map<String, Object> s = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.anju.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,6 +63,7 @@ public final class Benchmark {
     Map<String, String> options = new LinkedHashMap<>(Map.of("db", "h2", "size", "8994", "archived", "100000",
         "lifecycle", "200", "samples", "60", "threads", "2", "out", "target/bench/run.json",
         "storm-timeout", "1800", "skip", ""));
+    options.put("scale", ""); // OPEN:ARCHIVED,... : the scale run instead of the phases
     options.put("history", "10000"); // archived households given engine history (cloned: 334 rows each)
     options.put("uploads", "10"); // the documents phase: uploads of a 5 MB photo, photos of the archive PDF
     options.put("photos", "20");
@@ -102,6 +104,15 @@ public final class Benchmark {
       long t = System.nanoTime();
       metrics.put("database.insertCommitsPerSecond", DatabaseBaseline.insertCommitsPerSecond(dataSource, 2_000));
       phase("database", t);
+
+      if (!options.get("scale").isEmpty()) {
+        for (Division county : workload.provinceCounties()) {
+          app.getBean(CountySetup.class).setUp(county.code());
+        }
+        scale(port, engine, jdbc, workload, year);
+        write(facts);
+        return;
+      }
 
       t = System.nanoTime();
       intake(port, workload);
@@ -175,20 +186,77 @@ public final class Benchmark {
           .mapToDouble(p -> ((Number) ((Map<?, ?>) p).get("peakHeapAfterGcMiB")).doubleValue()).max().orElse(0));
       metrics.put("memory.peakRssMiB", phases.values().stream()
           .mapToDouble(p -> ((Number) ((Map<?, ?>) p).get("peakRssMiB")).doubleValue()).max().orElse(0));
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("options", options);
-      result.put("machine", facts);
-      result.put("metrics", metrics);
-      result.put("phases", phases);
-      Path out = Path.of(options.get("out"));
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
-      System.out.println("benchmark run written to " + out);
+      write(facts);
     } finally {
       ClockUtil.reset();
       memory.close();
     }
   }
+
+  private void write(Map<String, Object> facts) throws IOException {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("options", options);
+    result.put("machine", facts);
+    result.put("metrics", metrics);
+    result.put("phases", phases);
+    Path out = Path.of(options.get("out"));
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+    System.out.println("benchmark run written to " + out);
+  }
+
+  /**
+   * The scale run (issue 17): the work grown in steps ({@code --scale=OPEN:ARCHIVED,...}, open cases of one
+   * campaign spread over the province's 121 counties in proportion to their townships, archived households);
+   * at each step the intake rate of the step's households, the clerk's task list and the progress report, the
+   * overdue scan of the whole province (every open step one day late, from no incident), and the memory of the
+   * step. Figures named {@code scale.N.*}, N from 1.
+   */
+  private void scale(int port, ProcessEngine engine, JdbcTemplate jdbc, Workload workload, int year) throws Exception {
+    Http admin = new Http(port, "admin", DemoUsers.PASSWORD);
+    Storm storm = new Storm(engine, jdbc);
+    int open = 0;
+    int archived = 0;
+    int step = 0;
+    for (String target : options.get("scale").split(",")) {
+      step++;
+      String prefix = "scale." + step + ".";
+      long t = System.nanoTime();
+      int openTarget = Integer.parseInt(target.split(":")[0].strip());
+      int archivedTarget = Integer.parseInt(target.split(":")[1].strip());
+      ClockUtil.reset(); // the step's cases get their due dates from today
+      long intakeStarted = System.nanoTime();
+      for (int from = open; from < openTarget; from += SCALE_REGISTER_ROWS) {
+        int to = Math.min(openTarget, from + SCALE_REGISTER_ROWS);
+        Workload.importRegister(admin, workload.provinceRegister(from, to), to - from);
+      }
+      if (openTarget > open) {
+        metrics.put(prefix + "intakePerSecond", (openTarget - open) / ((System.nanoTime() - intakeStarted) / 1e9));
+      }
+      open = Math.max(open, openTarget);
+      if (archivedTarget > archived) {
+        workload.seedArchived(jdbc, archived, archivedTarget - archived, year, today());
+        archived = archivedTarget;
+      }
+      queries(port, jdbc, year, prefix);
+      Storm.Figures scan = storm.scanWholeProvince(option("storm-timeout"));
+      metrics.put(prefix + "scanSteps", scan.overdueSteps());
+      metrics.put(prefix + "scanIncidents", scan.incidents());
+      metrics.put(prefix + "scanNotifications", scan.notifications());
+      metrics.put(prefix + "scanSeconds", scan.seconds());
+      metrics.put(prefix + "scanDrained", scan.drained() ? 1 : 0);
+      phase("scale-" + step, t);
+      Map<?, ?> peaks = (Map<?, ?>) phases.get("scale-" + step);
+      metrics.put(prefix + "liveHeapMiB", peaks.get("peakHeapAfterGcMiB"));
+      metrics.put(prefix + "rssMiB", peaks.get("peakRssMiB"));
+      if (!scan.drained() || scan.failedJobs() > 0) {
+        throw new IllegalStateException("the overdue scan of step " + step + " was not processed: " + scan);
+      }
+    }
+  }
+
+  /** Registers of the scale run are uploaded this many rows at a time, as a county's office would. */
+  private static final int SCALE_REGISTER_ROWS = 20_000;
 
   /** The whole application as `mvn spring-boot:run` starts it, on the chosen database, on a free port. */
   private ConfigurableApplicationContext start() {
@@ -219,16 +287,8 @@ public final class Benchmark {
     byte[] register = workload.register(size);
     Http admin = new Http(port, "admin", DemoUsers.PASSWORD);
     long started = System.nanoTime();
-    Object id = Http.map(admin.postFile("/api/intake/registers", "register.csv", register)).get("id");
-    Map<String, Object> status;
-    do {
-      Thread.sleep(100);
-      status = Http.map(admin.get("/api/intake/registers/" + id));
-    } while ("RUNNING".equals(status.get("status")));
+    Workload.importRegister(admin, register, size);
     double seconds = (System.nanoTime() - started) / 1e9;
-    if (!"DONE".equals(status.get("status")) || ((Number) status.get("rowsImported")).intValue() != size) {
-      throw new IllegalStateException("intake did not import all " + size + " rows: " + status);
-    }
     metrics.put("intake.seconds", seconds);
     metrics.put("intake.householdsPerSecond", size / seconds);
     metrics.put("intake.percentOfDatabase", 100 * (size / seconds)
@@ -302,9 +362,14 @@ public final class Benchmark {
   }
 
   private void queries(int port, JdbcTemplate jdbc, int year) {
-    metrics.put("queries.openCases", jdbc.queryForObject(
+    queries(port, jdbc, year, "queries.");
+  }
+
+  /** The clerk's task list and the progress report, as figures named {@code prefix...}. */
+  private void queries(int port, JdbcTemplate jdbc, int year, String prefix) {
+    metrics.put(prefix + "openCases", jdbc.queryForObject(
         "select count(*) from household where campaign_year = ? and outcome is null", Long.class, year));
-    metrics.put("queries.archivedCases", jdbc.queryForObject(
+    metrics.put(prefix + "archivedCases", jdbc.queryForObject(
         "select count(*) from household where campaign_year = ? and outcome is not null", Long.class, year));
     int samples = option("samples");
     String clerkId = DemoUsers.userOf(DemoUsers.KELAN, Role.CIVIL_AFFAIRS);
@@ -316,13 +381,14 @@ public final class Benchmark {
     Map<String, Object> listBody = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
     String page = engineApi + "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
     Map<String, Object> first = Http.map(tasklist.postHal(page, listBody));
-    metrics.put("queries.taskListRows", ((List<?>) ((Map<?, ?>) first.get("_embedded")).get("task")).size());
-    metrics.put("queries.taskListTotal", ((Number) first.get("count")).longValue());
-    record("queries.taskList", Latency.of(10, samples, () -> tasklist.postHal(page, listBody)));
+    Object rows = ((Map<?, ?>) first.get("_embedded")).get("task"); // absent from an empty page
+    metrics.put(prefix + "taskListRows", rows == null ? 0 : ((List<?>) rows).size());
+    metrics.put(prefix + "taskListTotal", ((Number) first.get("count")).longValue());
+    record(prefix + "taskList", Latency.of(10, samples, () -> tasklist.postHal(page, listBody)));
     Http clerk = new Http(port, clerkId, DemoUsers.PASSWORD);
     Http province = new Http(port, "provincesupervisor", DemoUsers.PASSWORD);
-    record("queries.progressProvince", Latency.of(5, samples, () -> province.get("/api/progress?level=province")));
-    record("queries.progressCounty", Latency.of(5, samples, () -> clerk.get("/api/progress?level=county")));
+    record(prefix + "progressProvince", Latency.of(5, samples, () -> province.get("/api/progress?level=province")));
+    record(prefix + "progressCounty", Latency.of(5, samples, () -> clerk.get("/api/progress?level=county")));
   }
 
   private void record(String name, Latency latency) {

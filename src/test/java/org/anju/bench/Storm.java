@@ -3,15 +3,18 @@ package org.anju.bench;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import org.anju.escalation.NotificationLog;
 import org.anju.escalation.OverdueScan;
+import org.anju.escalation.OverdueWatchProcess;
 import org.anju.campaign.HousingCampaignProcess;
 import org.anju.household.HouseholdCaseProcess;
 import org.anju.rectification.ProblemRectificationProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +60,46 @@ final class Storm {
       }
     }
     return observe(started, figures.drained());
+  }
+
+  /**
+   * The scale run's overdue scan of the whole province: the overdue incidents and notifications of an earlier
+   * step resolved and cleared, so that each step's scan starts from nothing as the first after a deadline does;
+   * the clock moved to one day after the latest due date of an open step (before any campaign deadline, so no
+   * case timer fires with it) and past the watch's next run, and the job executor told.
+   */
+  Figures scanWholeProvince(long timeoutSeconds) throws InterruptedException {
+    clearEarlierScan();
+    Date latestDue = engine.getTaskService().createTaskQuery().processDefinitionKeyIn(HouseholdCaseProcess.KEY,
+        ProblemRectificationProcess.KEY).orderByDueDate().desc().listPage(0, 1).get(0).getDueDate();
+    Date nextWatch = engine.getManagementService().createJobQuery().processDefinitionKey(OverdueWatchProcess.KEY)
+        .timers().singleResult().getDuedate();
+    Date at = new Date(Math.max(latestDue.getTime() + 86_400_000L, nextWatch.getTime() + 1_000));
+    long started = System.nanoTime();
+    ClockUtil.setCurrentTime(at);
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    Figures figures = observe(started, false);
+    while (!figures.drained() && figures.seconds() < timeoutSeconds) {
+      Thread.sleep(250);
+      figures = observe(started, false);
+    }
+    return figures;
+  }
+
+  private void clearEarlierScan() {
+    var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    List<String> batch;
+    do { // a thousand per transaction, never all of a province's in memory at once
+      batch = engine.getRuntimeService().createIncidentQuery().incidentType(OverdueScan.INCIDENT_TYPE)
+          .listPage(0, 1_000).stream().map(Incident::getId).toList();
+      List<String> resolving = batch;
+      commands.execute(context -> {
+        resolving.forEach(engine.getRuntimeService()::resolveIncident);
+        return null;
+      });
+    } while (!batch.isEmpty());
+    jdbc.update("delete from notification_recipient");
+    jdbc.update("delete from notification");
   }
 
   private Figures observe(long started, boolean done) {

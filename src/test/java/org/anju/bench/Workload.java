@@ -43,9 +43,14 @@ final class Workload {
 
   /** A register of {@code size} valid rows, round robin over the counties and their townships. */
   byte[] register(int size) {
+    return register(0, size);
+  }
+
+  /** Rows {@code from} to {@code to} (exclusive) of one numbering of such registers. */
+  byte[] register(int from, int to) {
     List<Division> counties = registerCounties();
     StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
-    for (int n = 0; n < size; n++) {
+    for (int n = from; n < to; n++) {
       Division county = counties.get(n % counties.size());
       List<Division> townships = divisions.childrenOf(county.code());
       Division township = townships.get((n / counties.size()) % townships.size());
@@ -59,11 +64,32 @@ final class Workload {
   }
 
   /**
-   * Inserts {@code count} archived households of {@code campaignYear} directly into the household
-   * table, spread over every county of the province: the state that the progress report and the task
-   * list face after a campaign's earlier work. Returns the number of rows written.
+   * A register of the province for the scale run: rows {@code from} to {@code to} (exclusive) of one numbering,
+   * round robin over every township of Shanxi's 121 counties, so that each county gets households in
+   * proportion to its number of townships.
    */
-  int seedArchived(JdbcTemplate jdbc, int count, int campaignYear, LocalDate today) {
+  byte[] provinceRegister(int from, int to) {
+    List<Division[]> places = provinceTownships();
+    StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+    for (int n = from; n < to; n++) {
+      Division[] place = places.get(n % places.size());
+      String village = place[2].name().replaceAll("(镇|乡|街道|办事处)$", "") + (1 + (n / places.size()) % 7) + "村";
+      // not n % 4 alone: the townships are a multiple of 4, and each would always get the same key group
+      KeyGroup group = KeyGroup.values()[(n + n / 4) % KeyGroup.values().length];
+      csv.append(String.join(",", name(n), residentId(place[1].code(), 2_000_000 + n), group.name(),
+          place[0].code(), place[1].code(), place[2].code(), village, village + (1 + n % 97) + "号",
+          String.valueOf(1 + n % 6), "true")).append("\r\n");
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The counties of the province. */
+  List<Division> provinceCounties() {
+    return divisions.childrenOf("14").stream().flatMap(city -> divisions.childrenOf(city.code()).stream()).toList();
+  }
+
+  /** Every township of the province, as {city, county, township}. */
+  private List<Division[]> provinceTownships() {
     List<Division[]> places = new ArrayList<>();
     for (Division city : divisions.childrenOf("14")) {
       for (Division county : divisions.childrenOf(city.code())) {
@@ -72,12 +98,27 @@ final class Workload {
         }
       }
     }
+    return places;
+  }
+
+  int seedArchived(JdbcTemplate jdbc, int count, int campaignYear, LocalDate today) {
+    return seedArchived(jdbc, 0, count, campaignYear, today);
+  }
+
+  /**
+   * Inserts {@code count} archived households of {@code campaignYear} directly into the household
+   * table, spread over every county of the province: the state that the progress report and the task
+   * list face after a campaign's earlier work: rows {@code first} to {@code first + count} of one numbering.
+   * Returns the number of rows written.
+   */
+  int seedArchived(JdbcTemplate jdbc, int first, int count, int campaignYear, LocalDate today) {
+    List<Division[]> places = provinceTownships();
     Outcome[] outcomes = {Outcome.MADE_SAFE_BY_RENOVATION, Outcome.MADE_SAFE_BY_RENOVATION, Outcome.APPRAISED_SAFE,
         Outcome.SECURED_OTHER_WAY};
     int batch = 2_000;
-    for (int from = 0; from < count; from += batch) {
+    for (int from = first; from < first + count; from += batch) {
       List<Object[]> rows = new ArrayList<>();
-      for (int n = from; n < Math.min(count, from + batch); n++) {
+      for (int n = from; n < Math.min(first + count, from + batch); n++) {
         Division[] place = places.get(n % places.size());
         Outcome outcome = outcomes[n % outcomes.length];
         boolean renovated = outcome == Outcome.MADE_SAFE_BY_RENOVATION;
@@ -99,6 +140,19 @@ final class Workload {
           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
     return count;
+  }
+
+  /** Uploads a register to {@code /api/intake/registers} as a clerk does, and waits until all its rows are in. */
+  static void importRegister(Http admin, byte[] register, int rows) throws InterruptedException {
+    Object id = Http.map(admin.postFile("/api/intake/registers", "register.csv", register)).get("id");
+    java.util.Map<String, Object> status;
+    do {
+      Thread.sleep(100);
+      status = Http.map(admin.get("/api/intake/registers/" + id));
+    } while ("RUNNING".equals(status.get("status")));
+    if (!"DONE".equals(status.get("status")) || ((Number) status.get("rowsImported")).intValue() != rows) {
+      throw new IllegalStateException("intake did not import all " + rows + " rows: " + status);
+    }
   }
 
   private static String name(int n) {
